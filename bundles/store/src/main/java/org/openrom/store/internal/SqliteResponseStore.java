@@ -1,0 +1,293 @@
+package org.openrom.store.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.openrom.api.store.ResponseStore;
+import org.openrom.api.store.SaveOutcome;
+import org.openrom.api.store.StoreStatus;
+import org.openrom.api.store.StoredResponse;
+import org.openrom.store.CloseableResponseStore;
+import org.openrom.store.StoreOpenException;
+import org.openrom.store.StoreOpenException.Reason;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The response store on one SQLite file: WAL, {@code synchronous=FULL}, one writer connection (writes are
+ * serialised) and one reader connection. Thread-safe. {@link #save} returns only after its transaction
+ * (response, outbox row, audit row) is committed to disk.
+ */
+@Component(service = ResponseStore.class, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = SqliteResponseStore.Config.class)
+public final class SqliteResponseStore implements CloseableResponseStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteResponseStore.class);
+
+    private static final String COLUMNS =
+            "response_id, patient_id, episode_id, measure_id, authored, fhir_json, scores_json";
+
+    /** Who the audit row names for a save: the store API does not carry the user yet. */
+    static final String SYSTEM_ACTOR = "system";
+
+    @ObjectClassDefinition(
+            name = "OpenROM response store (SQLite)",
+            description = "The site's durable buffer of captured responses, read by the submission agent.")
+    public @interface Config {
+        @AttributeDefinition(
+                name = "Database file",
+                description = "Absolute path of the SQLite file, e.g. /var/lib/openrom/openrom.db."
+                        + " The folder is created when missing.")
+        String databasePath();
+    }
+
+    private final Path file;
+    private final Clock clock;
+    private final int schemaVersion;
+    private final Object writeLock = new Object();
+    private final Object readLock = new Object();
+    private final Connection writer;
+    private final Connection reader;
+    private final QuickCheck quickCheck;
+    private volatile boolean closed;
+
+    /** The DS component: opens the file named by the configuration. */
+    @Activate
+    public SqliteResponseStore(Config config) throws StoreOpenException {
+        this(databasePath(config), Clock.systemUTC(), Migrator.bundled());
+    }
+
+    /** Plain Java (the launcher, tools): see {@link org.openrom.store.SqliteStores#open}. */
+    public SqliteResponseStore(Path file) throws StoreOpenException {
+        this(requireAbsolute(file), Clock.systemUTC(), Migrator.bundled());
+    }
+
+    SqliteResponseStore(Path file, Clock clock, Migrator migrator) throws StoreOpenException {
+        this.file = requireAbsolute(file);
+        this.clock = requireNonNull(clock, "clock");
+        this.quickCheck = new QuickCheck(this.file, clock);
+        DatabaseFile.prepareFolder(this.file);
+        Connection w = DatabaseFile.connect(this.file, DatabaseFile.Role.WRITER);
+        Connection r = null;
+        try {
+            checkIntegrity(w);
+            this.schemaVersion = migrator.migrate(w, this.file);
+            r = DatabaseFile.connect(this.file, DatabaseFile.Role.READER);
+            String journal = Pragmas.stringPragma(w, "journal_mode");
+            if (!"wal".equalsIgnoreCase(journal)) {
+                LOG.warn("{} is in journal mode {}, not wal: status() will report it as unhealthy", this.file, journal);
+            }
+        } catch (StoreOpenException | RuntimeException e) {
+            DatabaseFile.closeQuietly(r, e);
+            DatabaseFile.closeQuietly(w, e);
+            throw e;
+        } catch (SQLException e) {
+            DatabaseFile.closeQuietly(r, e);
+            DatabaseFile.closeQuietly(w, e);
+            throw DatabaseFile.classify(this.file, e);
+        }
+        this.writer = w;
+        this.reader = r;
+        LOG.debug("Opened {} at schema version {}", this.file, schemaVersion);
+    }
+
+    private void checkIntegrity(Connection c) throws SQLException, StoreOpenException {
+        String answer = Pragmas.stringPragma(c, "quick_check(1)");
+        quickCheck.remember(answer);
+        if (!"ok".equals(answer)) {
+            throw new StoreOpenException(Reason.NOT_AN_OPENROM_DATABASE, file
+                    + " is not a valid OpenROM database: quick_check found " + answer.replaceAll("\\s+", " "));
+        }
+    }
+
+    static Path databasePath(Config config) {
+        String value = config.databasePath();
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("databasePath is missing: '" + value + "'");
+        }
+        if (value.contains("$[")) {
+            throw new IllegalArgumentException("databasePath was not interpolated (is the Config Admin"
+                    + " interpolation plugin installed?): '" + value + "'");
+        }
+        try {
+            Path path = Path.of(value);
+            if (!path.isAbsolute()) {
+                throw new IllegalArgumentException("databasePath must be an absolute file path: '" + value + "'");
+            }
+            return path.normalize();
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("databasePath is not a valid path: '" + value + "'", e);
+        }
+    }
+
+    private static Path requireAbsolute(Path file) {
+        requireNonNull(file, "file");
+        if (!file.isAbsolute()) {
+            throw new IllegalArgumentException("database file must be an absolute path: " + file);
+        }
+        return file.normalize();
+    }
+
+    @Override
+    public SaveOutcome save(StoredResponse response) {
+        requireNonNull(response, "response");
+        Instant now = clock.instant();
+        String authored = Timestamps.format(response.authored(), "authored");
+        synchronized (writeLock) {
+            requireOpen();
+            try {
+                Pragmas.exec(writer, "BEGIN IMMEDIATE");
+                try {
+                    SaveOutcome outcome = insert(response, authored, now);
+                    Pragmas.exec(writer, outcome == SaveOutcome.STORED ? "COMMIT" : "ROLLBACK");
+                    return outcome;
+                } catch (SQLException | RuntimeException e) {
+                    Pragmas.rollbackQuietly(writer, e);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw failure("cannot save response " + response.responseId(), e);
+            }
+        }
+    }
+
+    private SaveOutcome insert(StoredResponse r, String authored, Instant now) throws SQLException {
+        String storedAt = Timestamps.format(now, "stored_at");
+        try (PreparedStatement ps = writer.prepareStatement("INSERT INTO response (" + COLUMNS
+                + ", stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (response_id) DO NOTHING")) {
+            ps.setString(1, r.responseId());
+            ps.setString(2, r.patientId());
+            ps.setString(3, r.episodeId());
+            ps.setString(4, r.measureId());
+            ps.setString(5, authored);
+            ps.setString(6, r.fhirJson());
+            ps.setString(7, r.scoresJson());
+            ps.setString(8, storedAt);
+            if (ps.executeUpdate() == 0) {
+                return SaveOutcome.ALREADY_STORED;
+            }
+        }
+        try (PreparedStatement ps =
+                writer.prepareStatement("INSERT INTO outbox (response_id, created_at) VALUES (?, ?)")) {
+            ps.setString(1, r.responseId());
+            ps.setString(2, storedAt);
+            ps.executeUpdate();
+        }
+        AuditLog.append(writer, now, SYSTEM_ACTOR, "response.stored", "response/" + r.responseId());
+        return SaveOutcome.STORED;
+    }
+
+    @Override
+    public Optional<StoredResponse> find(String responseId) {
+        requireNonNull(responseId, "responseId");
+        List<StoredResponse> found = query("SELECT " + COLUMNS + " FROM response WHERE response_id = ?", responseId);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<StoredResponse> responses(String patientId, @Nullable String measureId) {
+        requireNonNull(patientId, "patientId");
+        return measureId == null
+                ? query("SELECT " + COLUMNS + " FROM response WHERE patient_id = ? ORDER BY authored, rowid", patientId)
+                : query("SELECT " + COLUMNS + " FROM response WHERE patient_id = ? AND measure_id = ?"
+                        + " ORDER BY authored, rowid", patientId, measureId);
+    }
+
+    private List<StoredResponse> query(String sql, String... parameters) {
+        synchronized (readLock) {
+            requireOpen();
+            try (PreparedStatement ps = reader.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    ps.setString(i + 1, parameters[i]);
+                }
+                List<StoredResponse> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new StoredResponse(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                Timestamps.parse(rs.getString(5)), rs.getString(6), rs.getString(7)));
+                    }
+                }
+                return out;
+            } catch (SQLException e) {
+                throw failure("cannot read responses", e);
+            }
+        }
+    }
+
+    @Override
+    public StoreStatus status() {
+        int version;
+        String journal;
+        synchronized (readLock) {
+            requireOpen();
+            try {
+                version = Pragmas.userVersion(reader);
+                journal = Pragmas.stringPragma(reader, "journal_mode");
+            } catch (SQLException e) {
+                return new StoreStatus(false, -1, DatabaseFile.sqliteMessage(e), "unknown");
+            }
+        }
+        String check = quickCheck.result();
+        boolean ok = "ok".equals(check) && "wal".equalsIgnoreCase(journal) && version == schemaVersion;
+        return new StoreStatus(ok, version, check, journal.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    @Deactivate
+    public void close() {
+        synchronized (writeLock) {
+            synchronized (readLock) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                closeLogged(reader);
+                closeLogged(writer);
+                LOG.debug("Closed {}", file);
+            }
+        }
+    }
+
+    private void closeLogged(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing a connection to {} failed", file, e);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the response store " + file + " is closed");
+        }
+    }
+
+    private UncheckedIOException failure(String what, SQLException e) {
+        return new UncheckedIOException(what + " in " + file + ": " + DatabaseFile.sqliteMessage(e), new IOException(e));
+    }
+
+    /** The file this store works on. */
+    Path file() {
+        return file;
+    }
+}
