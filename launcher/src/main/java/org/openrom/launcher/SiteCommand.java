@@ -1,0 +1,227 @@
+package org.openrom.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.launch.Framework;
+
+/**
+ * {@code openrom site}: checks what a user can get wrong (port, data folder, database) before anything
+ * starts, then runs the site runtime until SIGTERM or Ctrl-C.
+ */
+final class SiteCommand {
+    static final String HELP = """
+            Usage: openrom site [--port N] [--host ADDR] [--data DIR] [--ready-timeout SECONDS]
+
+            Runs the site runtime. It listens on ADDR:N (default 127.0.0.1:8080; bind to another address only
+            behind TLS), keeps the SQLite buffer and the framework cache in DIR (default ./openrom-data), and
+            reads deployment defaults from conf/openrom.json in the distribution. Stops cleanly on SIGTERM.
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    SiteCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> rawArgs) throws UsageException {
+        long started = System.nanoTime();
+        int port = 8080;
+        String host = "127.0.0.1";
+        Path data = Path.of("openrom-data");
+        long readyTimeout = 120;
+        List<String> args = Main.expandEquals(rawArgs);
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--help", "-h" -> {
+                    out.print(HELP);
+                    return Main.OK;
+                }
+                case "--port" -> port = parsePort(Main.optionValue(args, i++, "--port"));
+                case "--host" -> host = Main.optionValue(args, i++, "--host");
+                case "--data" -> data = Path.of(Main.optionValue(args, i++, "--data"));
+                case "--ready-timeout" -> readyTimeout = parsePositive(Main.optionValue(args, i++, "--ready-timeout"));
+                default -> throw new UsageException("site: unknown option '" + args.get(i) + "' (try 'openrom site --help')");
+            }
+        }
+        Path home = Distribution.home();
+        data = data.toAbsolutePath().normalize();
+        checkDataFolder(data);
+        checkPortFree(host, port);
+        checkDatabase(home, data.resolve("openrom.db"));
+
+        Map<String, String> props = new HashMap<>();
+        props.put("org.osgi.framework.storage", data.resolve("cache").toString());
+        props.put("org.osgi.framework.storage.clean", "onFirstInit");
+        props.put("org.osgi.service.http.port", Integer.toString(port));
+        props.put("org.apache.felix.http.host", host);
+        props.put("openrom.data", data.toString());
+        props.put("openrom.version", Main.version());
+        props.put("configurator.initial", home.resolve("conf/openrom.json").toUri().toString());
+        // Config Admin holds configurations back until the interpolation plugin is there to resolve $[prop:...].
+        props.put("felix.cm.config.plugins", "org.apache.felix.configadmin.plugin.interpolation");
+        Framework framework;
+        try {
+            framework = SiteRuntime.start(home.resolve("bundle"), props);
+        } catch (BundleException | IOException | RuntimeException e) {
+            err.println("openrom: the site runtime failed to start: " + e);
+            return Main.FAILED;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "openrom-shutdown"));
+        String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/openrom/";
+        String problem = awaitHealthy(URI.create(base + "api/health"), Duration.ofSeconds(readyTimeout));
+        if (problem != null) {
+            err.println("openrom: the site runtime is not healthy after " + readyTimeout + " s: " + problem);
+            stop(framework);
+            return Main.FAILED;
+        }
+        out.printf("OpenROM %s is running at %s (data in %s), healthy after %d ms. Stop with Ctrl-C.%n",
+                Main.version(), base, data, (System.nanoTime() - started) / 1_000_000);
+        try {
+            framework.waitForStop(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Main.OK;
+    }
+
+    private static void stop(Framework framework) {
+        try {
+            framework.stop();
+            framework.waitForStop(30_000);
+        } catch (BundleException e) {
+            System.err.println("openrom: error while stopping: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int parsePort(String value) throws UsageException {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--port must be a number from 1 to 65535, not '" + value + "'");
+    }
+
+    private static long parsePositive(String value) throws UsageException {
+        try {
+            long n = Long.parseLong(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--ready-timeout must be a positive number of seconds, not '" + value + "'");
+    }
+
+    static void checkDataFolder(Path data) throws UsageException {
+        try {
+            Files.createDirectories(data);
+            Path probe = Files.createTempFile(data, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (AccessDeniedException e) {
+            throw new UsageException("cannot write data folder " + data + ": permission denied", e);
+        } catch (FileSystemException e) {
+            String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+            throw new UsageException("cannot write data folder " + data + ": " + reason, e);
+        } catch (IOException e) {
+            throw new UsageException("cannot write data folder " + data + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void checkPortFree(String host, int port) throws UsageException {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--host " + host + " is not an address of this machine", e);
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(address, port));
+        } catch (BindException e) {
+            throw new UsageException("port " + port + " on " + host + " is already in use (choose another with --port)", e);
+        } catch (IOException e) {
+            throw new UsageException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void checkDatabase(Path home, Path file) throws UsageException {
+        String problem;
+        try (Tools tools = new Tools(home)) {
+            problem = (String) tools.call("org.openrom.launcher.tools.DatabaseCheck", "check",
+                    new Class<?>[] {String.class}, file.toString());
+        } catch (UsageException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the database check failed to run", e);
+        }
+        if (problem != null) {
+            throw new UsageException(problem);
+        }
+    }
+
+    /** Polls the health endpoint; returns null once it answers 200, else the last problem seen. */
+    private static String awaitHealthy(URI health, Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer from " + health;
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> r = client.send(
+                        HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return null;
+                }
+                last = "HTTP " + r.statusCode() + " " + firstProblem(r.body());
+            } catch (IOException e) {
+                last = "no answer from " + health + " (" + e.getClass().getSimpleName() + ")";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        }
+        return last;
+    }
+
+    private static String firstProblem(String body) {
+        int i = body.indexOf("\"problems\"");
+        if (i < 0) {
+            return "";
+        }
+        int end = body.indexOf(']', i);
+        return body.substring(i, end < 0 ? Math.min(body.length(), i + 200) : end + 1).replaceAll("\\s+", " ");
+    }
+}
