@@ -37,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * The response store on one SQLite file: WAL, {@code synchronous=FULL}, one writer connection (writes are
  * serialised) and one reader connection. Thread-safe. {@link #save} returns only after its transaction
  * (response, outbox row, audit row) is committed to disk.
+ *
+ * <p>Immediate, so a bad database is reported when the runtime starts, not on the first save.
  */
-@Component(service = ResponseStore.class, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = ResponseStore.class, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = SqliteResponseStore.Config.class)
 public final class SqliteResponseStore implements CloseableResponseStore {
 

@@ -1,94 +1,75 @@
 package org.openrom.store.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A main class of this test classpath run in its own JVM, whose stdout lines the test reads as they come
- * and which the test can SIGKILL ({@link Process#destroyForcibly()} on Linux).
+ * A main class of this test class path run in its own JVM, which the test can SIGKILL ({@link
+ * Process#destroyForcibly()} on Linux). The child's stdout goes to a file: a line the child wrote before
+ * it died is in the file (no pipe to drain or lose when the process disappears).
  */
 final class ChildJvm implements AutoCloseable {
 
-    private static final String EOF = "\u0000eof";
-
     private final Process process;
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private final List<String> seen = new ArrayList<>();
+    private final Path stdout;
 
-    private ChildJvm(Process process) {
+    private ChildJvm(Process process, Path stdout) {
         this.process = process;
-        Thread reader = new Thread(this::pump, "child-stdout");
-        reader.setDaemon(true);
-        reader.start();
+        this.stdout = stdout;
     }
 
-    static ChildJvm start(Class<?> main, Path stderr, String... args) throws IOException {
+    /** @param logs a folder for the child's stdout and stderr files, named after {@code name} */
+    static ChildJvm start(Class<?> main, Path logs, String name, String... args) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-XX:+UseSerialGC", "-cp", classpath, main.getName()));
         command.addAll(List.of(args));
+        Path out = logs.resolve(name + ".out");
         Process p = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
+                .redirectOutput(out.toFile())
+                .redirectError(logs.resolve(name + ".err").toFile())
                 .start();
-        return new ChildJvm(p);
-    }
-
-    private void pump() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                lines.add(line);
-            }
-        } catch (IOException e) {
-            lines.add("child-stdout-error " + e);
-        } finally {
-            lines.add(EOF);
-        }
+        return new ChildJvm(p, out);
     }
 
     /** Waits for a line equal to {@code expected}; fails if the child ends or the time runs out first. */
-    void awaitLine(String expected, long timeoutSeconds) throws InterruptedException {
+    void awaitLine(String expected, long timeoutSeconds) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (true) {
-            String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (line == null || EOF.equals(line)) {
-                throw new AssertionError("child never printed '" + expected + "' (exit "
-                        + (process.isAlive() ? "still running" : process.exitValue()) + "); saw " + seen);
+        while (!completeLines().contains(expected)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("child never printed '" + expected + "' ("
+                        + (process.isAlive() ? "timed out" : "exit " + process.exitValue()) + "); it printed "
+                        + completeLines());
             }
-            seen.add(line);
-            if (line.equals(expected)) {
-                return;
-            }
+            Thread.sleep(5);
         }
     }
 
-    /** SIGKILL, then every line the child wrote before it died (including those already awaited). */
-    List<String> killAndCollect() throws InterruptedException {
+    /** SIGKILL, then every complete line the child wrote before it died. */
+    List<String> killAndCollect() throws IOException, InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("child did not die after SIGKILL");
         }
         if (process.exitValue() != 137) {
-            throw new AssertionError("child was not killed by SIGKILL: exit " + process.exitValue() + "; saw " + seen);
+            throw new AssertionError("child was not killed by SIGKILL: exit " + process.exitValue() + "; it printed "
+                    + completeLines());
         }
-        String line;
-        while (!EOF.equals(line = lines.poll(30, TimeUnit.SECONDS))) {
-            if (line == null) {
-                throw new AssertionError("child's stdout did not close");
-            }
-            seen.add(line);
-        }
-        return List.copyOf(seen);
+        return completeLines();
+    }
+
+    /** Lines ended by a newline; a line cut short by the kill is not a line. */
+    private List<String> completeLines() throws IOException {
+        String text = Files.readString(stdout, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n", -1));
     }
 
     @Override

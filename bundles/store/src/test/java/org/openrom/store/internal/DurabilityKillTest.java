@@ -48,7 +48,7 @@ class DurabilityKillTest {
         List<Round> rounds = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             List<String> acknowledged = new ArrayList<>();
-            try (ChildJvm child = ChildJvm.start(SavingChild.class, dir.resolve("child-stderr.txt"), db.toString(),
+            try (ChildJvm child = ChildJvm.start(SavingChild.class, dir, "round-" + round, db.toString(),
                     mode.name(), "r" + round)) {
                 child.awaitLine(SavingChild.ack("r" + round + "-0"), 60);
                 Thread.sleep(50 + random.nextInt(500));

@@ -80,8 +80,8 @@ class MigrationKillTest {
     }
 
     private void killChildInMigration(Migrator.Mode mode) throws Exception {
-        Path stderr = dir.resolve("child-stderr.txt");
-        try (ChildJvm child = ChildJvm.start(MigrationKillChild.class, stderr, db().toString(), mode.name())) {
+        try (ChildJvm child = ChildJvm.start(MigrationKillChild.class, dir, "migration-" + mode, db().toString(),
+                mode.name())) {
             child.awaitLine(KillProbeMigration.SIGNAL, 60);
             if (mode == Migrator.Mode.ATOMIC) {
                 // The uncommitted 20 MB did reach the disk: the kill leaves real frames in the WAL to discard.
