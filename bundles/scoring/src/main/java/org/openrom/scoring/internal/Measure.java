@@ -1,5 +1,7 @@
 package org.openrom.scoring.internal;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -7,7 +9,7 @@ import java.util.Map;
 record Measure(MeasureRules rules, Map<String, QuestionnaireItem> items) {
 
     Measure {
-        items = Map.copyOf(items);
+        items = Collections.unmodifiableMap(new LinkedHashMap<>(items)); // Questionnaire order matters
         check(rules, items);
     }
 
