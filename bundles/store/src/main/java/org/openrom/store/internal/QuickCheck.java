@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 import org.openrom.store.StoreOpenException;
 
 /**
- * {@code PRAGMA quick_check(1)}, remembered for a while. It reads every page (about a second per few
- * hundred MB here), so a health probe polled every few seconds must not run it each time. It runs on its
+ * {@code PRAGMA quick_check(1)}, remembered for a while. It reads every page (0.4 s for a 430 MB file,
+ * 100k responses, with a warm page cache on the 2-core dev machine), so a health probe polled every few
+ * seconds must not run it each time. It runs on its
  * own short-lived read connection, so it never holds up reads or writes of the store (WAL readers do not
  * block the writer), and only one runs at a time: a probe arriving meanwhile gets the previous answer.
  */

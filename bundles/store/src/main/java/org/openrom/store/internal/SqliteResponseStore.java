@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openrom.api.store.ResponseStore;
@@ -251,7 +252,7 @@ public final class SqliteResponseStore implements CloseableResponseStore {
         }
         String check = quickCheck.result();
         boolean ok = "ok".equals(check) && "wal".equalsIgnoreCase(journal) && version == schemaVersion;
-        return new StoreStatus(ok, version, check, journal.toLowerCase(java.util.Locale.ROOT));
+        return new StoreStatus(ok, version, check, journal.toLowerCase(Locale.ROOT));
     }
 
     @Override

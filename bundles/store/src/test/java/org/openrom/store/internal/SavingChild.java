@@ -13,8 +13,6 @@ import org.openrom.store.SqliteStores;
  */
 public final class SavingChild {
 
-    static final String READY = "ready";
-
     enum Mode {
         AFTER_SAVE,
         BEFORE_SAVE
@@ -31,8 +29,6 @@ public final class SavingChild {
         Mode mode = Mode.valueOf(args[1]);
         String prefix = args[2];
         try (CloseableResponseStore store = SqliteStores.open(file)) {
-            System.out.println(READY);
-            System.out.flush();
             for (long i = 0; ; i++) {
                 String id = prefix + "-" + i;
                 var response = TestResponses.response(id, "patient-" + (i % 50), "phq9", Instant.now());
