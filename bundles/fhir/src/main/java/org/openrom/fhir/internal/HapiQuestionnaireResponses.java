@@ -72,10 +72,7 @@ public final class HapiQuestionnaireResponses implements QuestionnaireResponses 
 
     @Override
     public CapturedResponse parse(String json) throws InvalidResponseException {
-        if (json == null) {
-            throw new NullPointerException("json");
-        }
-        return engine().parse(json);
+        return engine().parse(java.util.Objects.requireNonNull(json, "json"));
     }
 
     @Override

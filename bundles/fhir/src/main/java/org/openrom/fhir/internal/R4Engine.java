@@ -21,13 +21,11 @@ public final class R4Engine {
     private static final String WARM_UP = "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\","
             + "\"item\":[{\"linkId\":\"x\",\"answer\":[{\"valueCoding\":{\"system\":\"s\",\"code\":\"c\"}}]}]}";
 
-    private final FhirContext context;
     private final QuestionnaireCatalog catalog;
     private final ResponseReader reader;
     private final Map<String, String> refused;
 
     private R4Engine(FhirContext context, List<CompiledQuestionnaire> compiled, Map<String, String> refused) {
-        this.context = context;
         this.catalog = new QuestionnaireCatalog(compiled);
         this.reader = new ResponseReader(context, catalog);
         this.refused = Map.copyOf(refused);
@@ -74,10 +72,5 @@ public final class R4Engine {
     /** Measure ids whose Questionnaire could not be compiled, with the reason. */
     public Map<String, String> refused() {
         return refused;
-    }
-
-    /** The context, for serialising; use with {@link Tccl}. */
-    FhirContext context() {
-        return context;
     }
 }
