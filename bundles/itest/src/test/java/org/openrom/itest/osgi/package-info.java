@@ -1,0 +1,2 @@
+/** Tests that run inside the framework, against the bundle set dist ships (itest.bndrun). */
+package org.openrom.itest.osgi;
