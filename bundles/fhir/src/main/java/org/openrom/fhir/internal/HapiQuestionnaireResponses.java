@@ -37,6 +37,7 @@ public final class HapiQuestionnaireResponses implements QuestionnaireResponses 
 
     private final long readyTimeoutSeconds;
     private final CompletableFuture<R4Engine> engine = new CompletableFuture<>();
+    private final Thread starter;
 
     /** Serves every measure in {@link Profiles#measureIds()}. */
     @Activate
@@ -53,7 +54,7 @@ public final class HapiQuestionnaireResponses implements QuestionnaireResponses 
             throw new IllegalArgumentException("readyTimeoutSeconds must be positive: " + config.readyTimeoutSeconds());
         }
         this.readyTimeoutSeconds = config.readyTimeoutSeconds();
-        Thread starter = new Thread(() -> {
+        starter = new Thread(() -> {
             try {
                 engine.complete(R4Engine.start(questionnaires.get()));
             } catch (RuntimeException | Error e) {
@@ -65,9 +66,21 @@ public final class HapiQuestionnaireResponses implements QuestionnaireResponses 
         starter.start();
     }
 
+    /**
+     * Waits for the start-up thread: it runs HAPI and logs through slf4j, and must not outlive this bundle's
+     * wiring (a SIGTERM right after start would otherwise end it with a NoClassDefFoundError).
+     */
     @Deactivate
     void stop() {
         engine.cancel(false);
+        try {
+            starter.join(TimeUnit.SECONDS.toMillis(readyTimeoutSeconds));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (starter.isAlive()) {
+            LOG.warn("FHIR context start-up still running after {} s at shutdown", readyTimeoutSeconds);
+        }
     }
 
     @Override

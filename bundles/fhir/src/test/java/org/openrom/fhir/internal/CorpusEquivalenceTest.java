@@ -50,6 +50,7 @@ class CorpusEquivalenceTest {
         List<Sample> corpus = new ResponseCorpus(seed, fast.engine().catalog().all()).generate(size);
 
         List<String> disagreements = new ArrayList<>();
+        int sabotaged = 0;
         Map<Mutation, int[]> tally = new EnumMap<>(Mutation.class);
         int comparedLinkIds = 0;
         int invalid = 0;
@@ -60,6 +61,8 @@ class CorpusEquivalenceTest {
             Set<String> theirs = linkIds(reference, s.json(), errors);
             boolean mineValid = mine.isEmpty();
             boolean theirsValid = errors.isEmpty();
+            // Control: the same comparison against a check that forgets enableWhen and answer options.
+            sabotaged += sabotagedVerdict(fast, s.json()) != theirsValid ? 1 : 0;
             tally.computeIfAbsent(s.mutation(), k -> new int[2])[mineValid ? 0 : 1]++;
             invalid += mineValid ? 0 : 1;
             if (s.mutation() == Mutation.TOO_LONG_TEXT) {
@@ -80,10 +83,12 @@ class CorpusEquivalenceTest {
                 }
             }
         }
-        System.out.printf("corpus: %d responses (%d invalid), %d linkId sets compared, %.1f s; by mutation [valid, invalid]: %s%n",
-                corpus.size(), invalid, comparedLinkIds, (System.nanoTime() - t0) / 1e9, tallyText(tally));
+        System.out.printf("corpus: %d responses (%d invalid), %d linkId sets compared, %d control disagreements, %.1f s;"
+                        + " by mutation [valid, invalid]: %s%n",
+                corpus.size(), invalid, comparedLinkIds, sabotaged, (System.nanoTime() - t0) / 1e9, tallyText(tally));
         disagreements.stream().limit(40).forEach(System.out::println);
         assertThat(disagreements).as("verdicts that differ from HAPI's validator").isEmpty();
+        assertThat(sabotaged).as("control: a check without enableWhen and option rules must disagree").isGreaterThan(10);
         assertThat(invalid).as("the corpus holds both valid and invalid responses").isBetween(size / 5, size * 4 / 5);
         assertThat(comparedLinkIds).as("linkId sets compared").isGreaterThan(size / 2);
     }
@@ -99,6 +104,18 @@ class CorpusEquivalenceTest {
         Set<String> linkIds = new TreeSet<>();
         issues.forEach(i -> linkIds.add(i.linkId() == null ? "(response)" : i.linkId()));
         return linkIds;
+    }
+
+    private static final java.util.Set<String> SABOTAGED = java.util.Set.of(
+            ErrorCode.NOT_AN_OPTION.code(), ErrorCode.NOT_ENABLED.code());
+
+    /** Valid per a check that ignores two of its rules. */
+    private static boolean sabotagedVerdict(HapiQuestionnaireResponses fast, String json) {
+        try {
+            return fast.check(fast.parse(json)).stream().allMatch(i -> SABOTAGED.contains(i.code()));
+        } catch (InvalidResponseException e) {
+            return false;
+        }
     }
 
     private static boolean refusedByParse(HapiQuestionnaireResponses fast, String json) {

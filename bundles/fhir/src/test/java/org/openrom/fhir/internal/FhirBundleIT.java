@@ -146,6 +146,9 @@ class FhirBundleIT {
         List<ResponseCorpus.Sample> corpus = new ResponseCorpus(7L, flat.engine().catalog().all()).generate(400);
         List<String> malformed = List.of("", "[]", "{\"resourceType\":\"Nonsense\"}", "{\"resourceType\":\"QuestionnaireResponse\",\"status\":7}",
                 "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\"questionnaire\":\"x\",\"item\":[{\"linkId\":\"q1\",\"answer\":[{\"valueQuantity\":{\"value\":1}}]}]}",
+                // base64Binary needs commons-codec inside the bundle
+                Fixtures.phq9(new int[9]).replace("{\"valueCoding\":{\"system\":\"http://loinc.org\",\"code\":\"LA6568-5\"}}]}]}",
+                        "{\"valueAttachment\":{\"contentType\":\"text/plain\",\"data\":\"aGVsbG8=\"}}]}]}"),
                 "{\"resourceType\":\"QuestionnaireResponse\",\"contained\":[{\"resourceType\":\"Patient\"}],\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">x</div>\"}}");
         int invalid = 0;
         for (String json : java.util.stream.Stream.concat(corpus.stream().map(ResponseCorpus.Sample::json), malformed.stream()).toList()) {
@@ -179,6 +182,9 @@ class FhirBundleIT {
                 try {
                     return m.invoke(service, args);
                 } catch (InvocationTargetException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error; // e.g. a NoClassDefFoundError: a jar missing from the bundle
+                    }
                     throw (Exception) e.getCause();
                 }
             }
