@@ -87,6 +87,10 @@ public final class QuestionnaireCompiler {
         if (type == ItemType.GROUP && item.getRepeats()) {
             throw refuse(item, "repeating groups are not supported");
         }
+        if (type.isQuestion() && item.getRepeats() && item.hasItem()) {
+            // HAPI checks such sub-items once per answer; flattened answers cannot say which answer they belong to.
+            throw refuse(item, "sub-items of a repeating question are not supported");
+        }
         if (item.hasExtension(ENABLE_WHEN_EXPRESSION)) {
             throw refuse(item, "enableWhenExpression is not supported; use enableWhen");
         }
@@ -151,10 +155,19 @@ public final class QuestionnaireCompiler {
             return new ValueBounds(null, null, null, null, maxLength);
         }
         return switch (type) {
-            case INTEGER, DECIMAL -> new ValueBounds(number(item, minExt), number(item, maxExt), null, null, maxLength);
+            case INTEGER -> new ValueBounds(integer(item, minExt), integer(item, maxExt), null, null, maxLength);
+            case DECIMAL -> new ValueBounds(number(item, minExt), number(item, maxExt), null, null, maxLength);
             case DATE -> new ValueBounds(null, null, date(item, minExt), date(item, maxExt), maxLength);
             default -> throw refuse(item, "minValue/maxValue are only supported on integer, decimal and date items");
         };
+    }
+
+    /** An integer item's bounds must be valueInteger: HAPI's validator fails every answer otherwise. */
+    private @Nullable BigDecimal integer(QuestionnaireItemComponent item, @Nullable Extension ext) {
+        if (ext != null && !(ext.getValue() instanceof IntegerType)) {
+            throw refuse(item, "minValue/maxValue of an integer item must be valueInteger");
+        }
+        return number(item, ext);
     }
 
     private @Nullable BigDecimal number(QuestionnaireItemComponent item, @Nullable Extension ext) {

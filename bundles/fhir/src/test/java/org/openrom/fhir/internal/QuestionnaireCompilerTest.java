@@ -41,6 +41,10 @@ class QuestionnaireCompilerTest {
         assertRefused("{\"linkId\":\"q1\",\"type\":\"choice\",\"answerValueSet\":\"http://x/vs\"}", "item q1: answerValueSet is not supported");
         assertRefused("{\"linkId\":\"g\",\"type\":\"group\",\"repeats\":true,\"item\":[{\"linkId\":\"a\",\"type\":\"boolean\"}]}",
                 "item g: repeating groups are not supported");
+        assertRefused("{\"linkId\":\"q1\",\"type\":\"boolean\",\"repeats\":true,\"item\":[{\"linkId\":\"a\",\"type\":\"string\"}]}",
+                "item q1: sub-items of a repeating question are not supported");
+        assertRefused("{\"linkId\":\"q1\",\"type\":\"integer\",\"extension\":[{\"url\":\"http://hl7.org/fhir/StructureDefinition/minValue\",\"valueDecimal\":0.5}]}",
+                "item q1: minValue/maxValue of an integer item must be valueInteger");
         assertRefused("{\"linkId\":\"q1\",\"type\":\"boolean\",\"enableWhen\":[{\"question\":\"nope\",\"operator\":\"exists\",\"answerBoolean\":true}]}",
                 "item q1: enableWhen names no such item: nope");
         assertRefused("{\"linkId\":\"q0\",\"type\":\"integer\"},{\"linkId\":\"q1\",\"type\":\"boolean\",\"enableWhen\":["
