@@ -13,6 +13,11 @@ final class Distribution {
      * launcher jar's {@code lib/}.
      */
     static Path home() throws UsageException {
+        return home(true);
+    }
+
+    /** @param site true when the site runtime (bundles, configuration) must be there, not only the tools */
+    static Path home(boolean site) throws UsageException {
         String property = System.getProperty("openrom.home");
         Path home;
         if (property != null) {
@@ -25,7 +30,8 @@ final class Distribution {
                 throw new UsageException("cannot tell where OpenROM is installed; set -Dopenrom.home", e);
             }
         }
-        if (!Files.isDirectory(home.resolve("bundle")) || !Files.isRegularFile(home.resolve("conf/openrom.json"))) {
+        if (!Files.isDirectory(home.resolve("lib/tools"))
+                || site && (!Files.isDirectory(home.resolve("bundle")) || !Files.isRegularFile(home.resolve("conf/openrom.json")))) {
             throw new UsageException(home + " is not an OpenROM distribution (no bundle/ or conf/openrom.json)");
         }
         return home;

@@ -24,6 +24,12 @@ public final class Main {
               site [--port N] [--host ADDR] [--data DIR]
                       Run the site runtime: capture, feedback and the JSON API under /openrom.
                       Defaults: --port 8080, --host 127.0.0.1, --data ./openrom-data
+              score --measure ID [--age N] [--sex female|male] [FILE|-]
+                      Score one response (FHIR QuestionnaireResponse or simple JSON); print the score set.
+              change --measure ID FIRST LAST
+                      Score two responses and print the change: reliable change, cut-off crossing, recovery.
+              measures
+                      List the measures and whether their licensed text is present.
               version Print the version.
               help    Print this help.
 
@@ -46,6 +52,10 @@ public final class Main {
             switch (args.get(0)) {
                 case "site":
                     return new SiteCommand(out, err).run(rest);
+                case "score":
+                case "change":
+                case "measures":
+                    return tool("org.openrom.launcher.tools.MeasuresCli", args.get(0), rest, out, err);
                 case "version":
                 case "--version":
                     out.println("OpenROM " + version());
@@ -56,6 +66,20 @@ public final class Main {
         } catch (UsageException e) {
             err.println("openrom: " + e.getMessage());
             return USAGE;
+        }
+    }
+
+    /** Runs a command-line tool in the tools class loader (see {@link Tools}). */
+    private static int tool(String className, String command, List<String> args, PrintStream out, PrintStream err)
+            throws UsageException {
+        try (Tools tools = new Tools(Distribution.home(false))) {
+            return (Integer) tools.call(className, "run",
+                    new Class<?>[] {String.class, List.class, java.io.InputStream.class, PrintStream.class, PrintStream.class},
+                    command, List.copyOf(args), System.in, out, err);
+        } catch (UsageException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(command + " failed", e);
         }
     }
 

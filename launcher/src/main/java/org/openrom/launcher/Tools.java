@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * Runs code that works outside the framework (the database check, command-line tools) in a class loader of
- * its own over {@code lib/tools/}. The launcher's own class path holds only the launcher and the framework:
+ * its own over the jars in {@code lib/tools/} and its subfolders, and the class folders of bundles unpacked there. The launcher's own class path holds only the launcher and the framework:
  * anything more there is visible to every bundle through SPI Fly's class loaders, and a second slf4j
  * provider there breaks logging inside the framework.
  */
@@ -24,10 +24,16 @@ final class Tools implements AutoCloseable {
     Tools(Path home) throws UsageException {
         Path dir = home.resolve("lib/tools");
         List<URL> urls = new ArrayList<>();
-        try (Stream<Path> jars = Files.list(dir)) {
+        try (Stream<Path> jars = Files.walk(dir)) {
             urls.add(Main.class.getProtectionDomain().getCodeSource().getLocation());
             for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
                 urls.add(jar.toUri().toURL());
+            }
+            // A bundle whose embedded jars are unpacked beside its classes (lib/tools/fhir/{org,lib}).
+            try (Stream<Path> folders = Files.list(dir)) {
+                for (Path folder : folders.filter(p -> Files.isDirectory(p.resolve("org"))).sorted().toList()) {
+                    urls.add(folder.toUri().toURL());
+                }
             }
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
