@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.launch.Framework;
 
@@ -67,11 +68,16 @@ final class SiteCommand {
         data = data.toAbsolutePath().normalize();
         checkDataFolder(data);
         checkPortFree(host, port);
-        checkDatabase(home, data.resolve("openrom.db"));
+        // The database check (class loading, SQLite's native library, migrations) runs while the framework
+        // is created and the bundles installed; nothing starts before it has passed.
+        Path database = data.resolve("openrom.db");
+        CompletableFuture<String> databaseProblem = CompletableFuture.supplyAsync(() -> databaseProblem(home, database));
 
         Map<String, String> props = new HashMap<>();
         props.put("org.osgi.framework.storage", data.resolve("cache").toString());
         props.put("org.osgi.framework.storage.clean", "onFirstInit");
+        // Bundles see only what they import: no falling back to the launcher's class path (ADR 0002).
+        props.put("felix.bootdelegation.implicit", "false");
         props.put("org.osgi.service.http.port", Integer.toString(port));
         props.put("org.apache.felix.http.host", host);
         props.put("openrom.data", data.toString());
@@ -81,16 +87,28 @@ final class SiteCommand {
         props.put("felix.cm.config.plugins", "org.apache.felix.configadmin.plugin.interpolation");
         Framework framework;
         try {
-            framework = SiteRuntime.start(home.resolve("bundle"), props);
+            framework = SiteRuntime.install(home.resolve("bundle"), props);
         } catch (BundleException | IOException | RuntimeException e) {
             err.println("openrom: the site runtime failed to start: " + e);
             return Main.FAILED;
         }
+        String problem = databaseProblem.join();
+        if (problem != null) {
+            stop(framework);
+            throw new UsageException(problem);
+        }
+        try {
+            framework.start();
+        } catch (BundleException | RuntimeException e) {
+            err.println("openrom: the site runtime failed to start: " + e);
+            stop(framework);
+            return Main.FAILED;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "openrom-shutdown"));
         String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/openrom/";
-        String problem = awaitHealthy(URI.create(base + "api/health"), Duration.ofSeconds(readyTimeout));
-        if (problem != null) {
-            err.println("openrom: the site runtime is not healthy after " + readyTimeout + " s: " + problem);
+        String unhealthy = awaitHealthy(URI.create(base + "api/health"), Duration.ofSeconds(readyTimeout));
+        if (unhealthy != null) {
+            err.println("openrom: the site runtime is not healthy after " + readyTimeout + " s: " + unhealthy);
             stop(framework);
             return Main.FAILED;
         }
@@ -171,18 +189,15 @@ final class SiteCommand {
         }
     }
 
-    static void checkDatabase(Path home, Path file) throws UsageException {
-        String problem;
+    /** @return null when the database is usable, else the one-line reason */
+    static String databaseProblem(Path home, Path file) {
         try (Tools tools = new Tools(home)) {
-            problem = (String) tools.call("org.openrom.launcher.tools.DatabaseCheck", "check",
+            return (String) tools.call("org.openrom.launcher.tools.DatabaseCheck", "check",
                     new Class<?>[] {String.class}, file.toString());
         } catch (UsageException e) {
-            throw e;
+            return e.getMessage();
         } catch (Exception e) {
             throw new IllegalStateException("the database check failed to run", e);
-        }
-        if (problem != null) {
-            throw new UsageException(problem);
         }
     }
 

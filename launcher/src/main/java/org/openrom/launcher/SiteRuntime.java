@@ -34,6 +34,16 @@ public final class SiteRuntime {
      * @throws BundleException when the framework or a bundle cannot be installed or started
      */
     public static Framework start(Path bundleDir, Map<String, String> properties) throws BundleException, IOException {
+        Framework framework = install(bundleDir, properties);
+        framework.start();
+        return framework;
+    }
+
+    /**
+     * Creates the framework and installs every jar of {@code bundleDir}, each marked to start at its level,
+     * without starting anything: {@code framework.start()} does that.
+     */
+    public static Framework install(Path bundleDir, Map<String, String> properties) throws BundleException, IOException {
         Map<String, String> props = new HashMap<>(properties);
         props.putIfAbsent(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(LAST_LEVEL));
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, SiteRuntime.class.getClassLoader())
@@ -62,7 +72,6 @@ public final class SiteRuntime {
             b.adapt(BundleStartLevel.class).setStartLevel(startLevel(String.valueOf(b.getSymbolicName())));
             b.start();
         }
-        framework.start();
         return framework;
     }
 
