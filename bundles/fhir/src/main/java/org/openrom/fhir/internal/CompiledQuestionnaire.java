@@ -14,6 +14,7 @@ public final class CompiledQuestionnaire {
     private final String version;
     private final List<ItemRule> items;
     private final Map<String, ItemRule> byLinkId;
+    private final java.util.Set<String> parents;
 
     /**
      * @param measureId the measure id, e.g. {@code phq9}
@@ -33,6 +34,8 @@ public final class CompiledQuestionnaire {
             }
         }
         this.byLinkId = Map.copyOf(m);
+        this.parents = items.stream().map(ItemRule::parent).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public String measureId() {
@@ -55,6 +58,11 @@ public final class CompiledQuestionnaire {
     /** Every item, depth-first. */
     public List<ItemRule> items() {
         return items;
+    }
+
+    /** Whether any item sits under the one with that linkId. */
+    public boolean hasChildren(String linkId) {
+        return parents.contains(linkId);
     }
 
     /** The item with that linkId, or null. */

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
@@ -24,7 +26,8 @@ import org.openrom.api.fhir.Issue;
  * Parses a QuestionnaireResponse with HAPI (strict: a malformed element is an error), matches it to a known
  * Questionnaire and flattens its items to answers. Also refuses what the flattened answers can no longer show:
  * an item in the wrong place, the same linkId twice among siblings, changed item text, sub-items of a question
- * outside its answer. Thread-safe.
+ * outside its answer, and required sub-items per group and per answer ({@link Containers}).
+ * Thread-safe.
  */
 final class ResponseReader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +49,11 @@ final class ResponseReader {
         }
         OffsetDateTime authored = authored(qr, problems);
         List<Answer> answers = new ArrayList<>();
-        new Flattener(q, answers, problems).items(qr.getItem(), null, false);
+        List<Containers.Present> containers = new ArrayList<>();
+        new Flattener(q, answers, problems, containers).items(qr.getItem(), null, false);
+        if (qr.getStatus() != null) {
+            Containers.check(q, containers, answers, qr.getStatus().toCode(), problems);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidResponseException(problems);
         }
@@ -124,7 +131,8 @@ final class ResponseReader {
     }
 
     /** Walks the items depth-first, in document order. */
-    private record Flattener(CompiledQuestionnaire q, List<Answer> answers, List<Issue> problems) {
+    private record Flattener(
+            CompiledQuestionnaire q, List<Answer> answers, List<Issue> problems, List<Containers.Present> containers) {
 
         void items(List<QuestionnaireResponseItemComponent> items, @Nullable ItemRule parent, boolean underAnswer) {
             List<String> seen = new ArrayList<>();
@@ -171,8 +179,12 @@ final class ResponseReader {
                 problems.add(error(ErrorCode.ITEM_TEXT_DIFFERS, linkId, "text differs from the Questionnaire's"));
             }
             if (rule.type() == ItemType.GROUP) {
+                int before = answers.size();
                 answers(item, linkId, null);
                 items(item.getItem(), rule, false);
+                if (answers.size() == before) {
+                    containers.add(new Containers.Present(rule, item.hasItem(), Set.of()));
+                }
             } else {
                 if (item.hasItem()) {
                     problems.add(error(ErrorCode.ITEM_WRONGLY_NESTED, linkId, rule.type() == ItemType.DISPLAY
@@ -184,11 +196,34 @@ final class ResponseReader {
 
         private void answers(QuestionnaireResponseItemComponent item, String linkId, @Nullable ItemRule rule) {
             for (QuestionnaireResponseItemAnswerComponent answer : item.getAnswer()) {
-                AnswerValues.read(linkId, answer.getValue(), problems).ifPresent(v -> answers.add(new Answer(linkId, v)));
-                if (rule != null) {
+                // An answer may hold only sub-items (R4: value[x] is 0..1); HAPI accepts that.
+                boolean container = !answer.hasValue() && answer.hasItem();
+                if (!container) {
+                    AnswerValues.read(linkId, answer.getValue(), problems).ifPresent(v -> answers.add(new Answer(linkId, v)));
+                }
+                if (rule != null && q.hasChildren(rule.linkId())) {
+                    int nested = answers.size();
+                    items(answer.getItem(), rule, true);
+                    containers.add(new Containers.Present(rule, answer.hasItem(), childrenAnswered(rule, nested)));
+                } else if (rule != null) {
                     items(answer.getItem(), rule, true);
                 }
             }
+        }
+
+        /** The direct sub-items of {@code rule} answered among the answers from index {@code from} on. */
+        private Set<String> childrenAnswered(ItemRule rule, int from) {
+            Set<String> children = new HashSet<>();
+            for (Answer a : answers.subList(from, answers.size())) {
+                ItemRule r = q.item(a.linkId());
+                while (r != null && r.parent() != null && !r.parent().equals(rule.linkId())) {
+                    r = q.item(r.parent());
+                }
+                if (r != null && rule.linkId().equals(r.parent())) {
+                    children.add(r.linkId());
+                }
+            }
+            return children;
         }
 
         private static String where(@Nullable ItemRule parent) {

@@ -47,6 +47,7 @@ final class Mutator {
             case EMPTY_ANSWER -> pick(items, n -> n.rule.type().isQuestion() && !n.answers.isEmpty(),
                     p -> p.node().answers.set(0, p.node().answers.get(0).objectNode()), m);
             case NO_SYSTEM -> pick(items, isType(ItemType.CHOICE), p -> coding(p.node()).remove("system"), m);
+            case EMPTY_GROUP -> pick(items, n -> n.rule.type() == ItemType.GROUP, p -> p.node().children.clear(), m);
             case TEXT_CHANGED -> pick(items, n -> n.rule.text() != null, p -> p.node().text = p.node().rule.text() + " (changed)", m);
         };
     }

@@ -119,6 +119,24 @@ class ParsingTest {
     }
 
     @Test
+    void requiresTheRequiredItemsOfAGroupThatIsPresentWithoutAnswers() {
+        String nested = Fixtures.resource("/responses/fixture-nested.json");
+        String withEmptyOptionalGroup = nested.replace("{\"linkId\": \"q16\"", "{\"linkId\": \"g3\"}, {\"linkId\": \"q16\"");
+        assertThat(issues(withEmptyOptionalGroup)).extracting(Issue::message)
+                .containsExactly("g3.q1: required, but not answered (g3 is present)");
+        String inProgress = withEmptyOptionalGroup.replace("\"completed\"", "\"in-progress\"");
+        assertThat(service.parse(inProgress).answers()).noneMatch(a -> a.linkId().startsWith("g3"));
+    }
+
+    @Test
+    void takesAnAnswerThatHoldsOnlySubItems() {
+        String nested = Fixtures.resource("/responses/fixture-nested.json").replace("\"valueBoolean\": true, \"item\"", "\"item\"");
+        CapturedResponse r = service.parse(nested);
+        assertThat(r.answers()).extracting(Answer::linkId).endsWith("g1.g2.q2", "q16.1");
+        assertThat(service.check(r)).isEmpty();
+    }
+
+    @Test
     void refusesAnAuthoredDateWithoutTime() {
         String json = Fixtures.phq9(new int[9]).replace("2026-11-22T10:15:00Z", "2026-11-22");
         assertThat(issues(json)).extracting(Issue::code).containsExactly("QR-1014");
