@@ -9,7 +9,7 @@
  * {@code org.openrom.store.internal.SqliteResponseStore}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 @NullMarked
 package org.openrom.store;
 

@@ -22,6 +22,33 @@ public interface ResponseStore {
      */
     SaveOutcome save(StoredResponse response);
 
+    /**
+     * Like {@link #save(StoredResponse)}, naming who saved it in the audit row written in the same transaction.
+     * A repeat of a stored id writes no audit row.
+     *
+     * @param actor the signed-in user's host id (e.g. {@code clinician}); never a name or free text
+     * @return {@link SaveOutcome#STORED}, or {@link SaveOutcome#ALREADY_STORED} for a repeat
+     * @throws IllegalArgumentException when {@code actor} is blank or longer than 256 characters
+     * @throws java.io.UncheckedIOException when the database cannot be written; nothing is half saved
+     * @since 1.1.0
+     */
+    SaveOutcome save(StoredResponse response, String actor);
+
+    /**
+     * Appends one row to the hash-chained audit log in its own transaction, and returns only after the commit is
+     * durable: callers record a view before they show the data. Rows name things, never answers or names, so
+     * {@code action} and {@code object} are restricted to identifier characters.
+     *
+     * @param actor the signed-in user's host id; at most 256 characters, no control characters
+     * @param action what was done, lower case with dots, e.g. {@code progress.viewed}; pattern
+     *     {@code [a-z][a-z0-9._-]{0,63}}
+     * @param object what it was done to, e.g. {@code patient/demo-1}; pattern {@code [A-Za-z0-9._:/|-]{1,256}}
+     * @throws IllegalArgumentException naming the argument and its value when one breaks these rules
+     * @throws java.io.UncheckedIOException when the database cannot be written; then nothing was appended
+     * @since 1.1.0
+     */
+    void audit(String actor, String action, String object);
+
     /** One response by its id. */
     Optional<StoredResponse> find(String responseId);
 

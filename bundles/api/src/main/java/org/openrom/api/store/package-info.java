@@ -1,10 +1,12 @@
 /**
  * The site's durable buffer. {@link org.openrom.api.store.ResponseStore} saves each response with its
  * scores and an outbox row for the submission agent in one SQLite transaction: when {@code save} returns,
- * the response survives a crash or a power cut.
+ * the response survives a crash or a power cut. Since 1.1.0 the audit row names the signed-in user
+ * ({@link org.openrom.api.store.ResponseStore#save(org.openrom.api.store.StoredResponse, String)}) and views of a
+ * young person's data are audited ({@link org.openrom.api.store.ResponseStore#audit}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 @NullMarked
 package org.openrom.api.store;
 

@@ -50,7 +50,7 @@ public final class SqliteResponseStore implements CloseableResponseStore {
     private static final String COLUMNS =
             "response_id, patient_id, episode_id, measure_id, authored, fhir_json, scores_json";
 
-    /** Who the audit row names for a save: the store API does not carry the user yet. */
+    /** Who the audit row names for a save through {@link #save(StoredResponse)}, which names no user. */
     static final String SYSTEM_ACTOR = "system";
 
     @ObjectClassDefinition(
@@ -153,7 +153,13 @@ public final class SqliteResponseStore implements CloseableResponseStore {
 
     @Override
     public SaveOutcome save(StoredResponse response) {
+        return save(response, SYSTEM_ACTOR);
+    }
+
+    @Override
+    public SaveOutcome save(StoredResponse response, String actor) {
         requireNonNull(response, "response");
+        AuditRules.requireActor(actor);
         Instant now = clock.instant();
         String authored = Timestamps.format(response.authored(), "authored");
         synchronized (writeLock) {
@@ -161,7 +167,7 @@ public final class SqliteResponseStore implements CloseableResponseStore {
             try {
                 Pragmas.exec(writer, "BEGIN IMMEDIATE");
                 try {
-                    SaveOutcome outcome = insert(response, authored, now);
+                    SaveOutcome outcome = insert(response, authored, now, actor);
                     Pragmas.exec(writer, outcome == SaveOutcome.STORED ? "COMMIT" : "ROLLBACK");
                     return outcome;
                 } catch (SQLException | RuntimeException e) {
@@ -174,7 +180,7 @@ public final class SqliteResponseStore implements CloseableResponseStore {
         }
     }
 
-    private SaveOutcome insert(StoredResponse r, String authored, Instant now) throws SQLException {
+    private SaveOutcome insert(StoredResponse r, String authored, Instant now, String actor) throws SQLException {
         String storedAt = Timestamps.format(now, "stored_at");
         try (PreparedStatement ps = writer.prepareStatement("INSERT INTO response (" + COLUMNS
                 + ", stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (response_id) DO NOTHING")) {
@@ -196,8 +202,31 @@ public final class SqliteResponseStore implements CloseableResponseStore {
             ps.setString(2, storedAt);
             ps.executeUpdate();
         }
-        AuditLog.append(writer, now, SYSTEM_ACTOR, "response.stored", "response/" + r.responseId());
+        AuditLog.append(writer, now, actor, "response.stored", "response/" + r.responseId());
         return SaveOutcome.STORED;
+    }
+
+    @Override
+    public void audit(String actor, String action, String object) {
+        AuditRules.requireActor(actor);
+        AuditRules.requireAction(action);
+        AuditRules.requireObject(object);
+        Instant now = clock.instant();
+        synchronized (writeLock) {
+            requireOpen();
+            try {
+                Pragmas.exec(writer, "BEGIN IMMEDIATE");
+                try {
+                    AuditLog.append(writer, now, actor, action, object);
+                    Pragmas.exec(writer, "COMMIT");
+                } catch (SQLException | RuntimeException e) {
+                    Pragmas.rollbackQuietly(writer, e);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw failure("cannot append to the audit log", e);
+            }
+        }
     }
 
     @Override
