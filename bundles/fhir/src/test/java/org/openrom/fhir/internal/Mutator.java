@@ -34,11 +34,8 @@ final class Mutator {
             case WRONG_TYPE -> pick(items, n -> n.rule.type().isQuestion() && !n.answers.isEmpty(), p -> p.node().answers.set(0, tree.values.wrongType(p.node().rule)), m);
             case DUPLICATE_ANSWER -> pick(items, n -> n.rule.type().isQuestion() && !n.rule.repeats() && !n.answers.isEmpty(),
                     p -> p.node().answer(tree.values.valid(p.node().rule), List.of()), m);
-            case DUPLICATE_ITEM -> pick(items, n -> n.rule.type().isQuestion() && !n.answers.isEmpty() && n.answerItems.get(0).isEmpty(), p -> {
-                Node copy = new Node(p.node().linkId, p.node().rule);
-                copy.answer(tree.values.valid(p.node().rule), List.of());
-                p.siblings().add(p.siblings().indexOf(p.node()) + 1, copy);
-            }, m);
+            case DUPLICATE_ITEM -> pick(items, n -> duplicable(n) && !n.rule.repeats(), this::duplicate, m);
+            case DUPLICATE_ITEM_REPEATING -> pick(items, n -> duplicable(n) && n.rule.repeats(), this::duplicate, m);
             case TOO_LONG -> pick(items, n -> n.rule.type() == ItemType.STRING && n.rule.bounds().maxLength() > 0, this::tooLong, m);
             case TOO_LONG_TEXT -> pick(items, n -> n.rule.type() == ItemType.TEXT && n.rule.bounds().maxLength() > 0, this::tooLong, m);
             case GROUP_ANSWER -> pick(items, n -> n.rule.type() == ItemType.GROUP, p -> p.node().answer(tree.values.valid(anyQuestion()), List.of()), m);
@@ -59,6 +56,17 @@ final class Mutator {
         }
         change.accept(candidates.get(random.nextInt(candidates.size())));
         return m;
+    }
+
+    private static boolean duplicable(Node n) {
+        return n.rule.type().isQuestion() && !n.answers.isEmpty() && n.answerItems.get(0).isEmpty();
+    }
+
+    /** The same linkId again, as the next sibling, with an answer of its own. */
+    private void duplicate(Place p) {
+        Node copy = new Node(p.node().linkId, p.node().rule);
+        copy.answer(tree.values.valid(p.node().rule), List.of());
+        p.siblings().add(p.siblings().indexOf(p.node()) + 1, copy);
     }
 
     private static Predicate<Node> isType(ItemType t) {
