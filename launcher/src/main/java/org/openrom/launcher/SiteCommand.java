@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.launch.Framework;
 
@@ -44,47 +45,45 @@ final class SiteCommand {
         this.err = err;
     }
 
+    /** The options of {@code openrom site}, with their defaults. */
+    record Options(int port, String host, Path data, long readyTimeoutSeconds) {
+        /** @return the options, or null when the user asked for help */
+        static @Nullable Options parse(List<String> args) throws UsageException {
+            int port = 8080;
+            String host = "127.0.0.1";
+            Path data = Path.of("openrom-data");
+            long readyTimeout = 120;
+            for (int i = 0; i < args.size(); i++) {
+                switch (args.get(i)) {
+                    case "--help", "-h" -> {
+                        return null;
+                    }
+                    case "--port" -> port = parsePort(Main.optionValue(args, i++, "--port"));
+                    case "--host" -> host = Main.optionValue(args, i++, "--host");
+                    case "--data" -> data = Path.of(Main.optionValue(args, i++, "--data"));
+                    case "--ready-timeout" -> readyTimeout = parsePositive(Main.optionValue(args, i++, "--ready-timeout"));
+                    default -> throw new UsageException("site: unknown option '" + args.get(i) + "' (try 'openrom site --help')");
+                }
+            }
+            return new Options(port, host, data.toAbsolutePath().normalize(), readyTimeout);
+        }
+    }
+
     int run(List<String> rawArgs) throws UsageException {
         long started = System.nanoTime();
-        int port = 8080;
-        String host = "127.0.0.1";
-        Path data = Path.of("openrom-data");
-        long readyTimeout = 120;
-        List<String> args = Main.expandEquals(rawArgs);
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--help", "-h" -> {
-                    out.print(HELP);
-                    return Main.OK;
-                }
-                case "--port" -> port = parsePort(Main.optionValue(args, i++, "--port"));
-                case "--host" -> host = Main.optionValue(args, i++, "--host");
-                case "--data" -> data = Path.of(Main.optionValue(args, i++, "--data"));
-                case "--ready-timeout" -> readyTimeout = parsePositive(Main.optionValue(args, i++, "--ready-timeout"));
-                default -> throw new UsageException("site: unknown option '" + args.get(i) + "' (try 'openrom site --help')");
-            }
+        Options o = Options.parse(Main.expandEquals(rawArgs));
+        if (o == null) {
+            out.print(HELP);
+            return Main.OK;
         }
         Path home = Distribution.home();
-        data = data.toAbsolutePath().normalize();
-        checkDataFolder(data);
-        checkPortFree(host, port);
+        checkDataFolder(o.data());
+        checkPortFree(o.host(), o.port());
         // The database check (class loading, SQLite's native library, migrations) runs while the framework
         // is created and the bundles installed; nothing starts before it has passed.
-        Path database = data.resolve("openrom.db");
+        Path database = o.data().resolve("openrom.db");
         CompletableFuture<String> databaseProblem = CompletableFuture.supplyAsync(() -> databaseProblem(home, database));
-
-        Map<String, String> props = new HashMap<>();
-        props.put("org.osgi.framework.storage", data.resolve("cache").toString());
-        props.put("org.osgi.framework.storage.clean", "onFirstInit");
-        // Bundles see only what they import: no falling back to the launcher's class path (ADR 0002).
-        props.put("felix.bootdelegation.implicit", "false");
-        props.put("org.osgi.service.http.port", Integer.toString(port));
-        props.put("org.apache.felix.http.host", host);
-        props.put("openrom.data", data.toString());
-        props.put("openrom.version", Main.version());
-        props.put("configurator.initial", home.resolve("conf/openrom.json").toUri().toString());
-        // Config Admin holds configurations back until the interpolation plugin is there to resolve $[prop:...].
-        props.put("felix.cm.config.plugins", "org.apache.felix.configadmin.plugin.interpolation");
+        Map<String, String> props = frameworkProperties(home, o);
         Framework framework;
         try {
             framework = SiteRuntime.install(home.resolve("bundle"), props);
@@ -105,21 +104,37 @@ final class SiteCommand {
             return Main.FAILED;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "openrom-shutdown"));
-        String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/openrom/";
-        String unhealthy = awaitHealthy(URI.create(base + "api/health"), Duration.ofSeconds(readyTimeout));
+        String base = "http://" + (o.host().contains(":") ? "[" + o.host() + "]" : o.host()) + ":" + o.port() + "/openrom/";
+        String unhealthy = awaitHealthy(URI.create(base + "api/health"), Duration.ofSeconds(o.readyTimeoutSeconds()));
         if (unhealthy != null) {
-            err.println("openrom: the site runtime is not healthy after " + readyTimeout + " s: " + unhealthy);
+            err.println("openrom: the site runtime is not healthy after " + o.readyTimeoutSeconds() + " s: " + unhealthy);
             stop(framework);
             return Main.FAILED;
         }
         out.printf("OpenROM %s is running at %s (data in %s), healthy after %d ms. Stop with Ctrl-C.%n",
-                Main.version(), base, data, (System.nanoTime() - started) / 1_000_000);
+                Main.version(), base, o.data(), (System.nanoTime() - started) / 1_000_000);
         try {
             framework.waitForStop(0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return Main.OK;
+    }
+
+    private static Map<String, String> frameworkProperties(Path home, Options o) {
+        Map<String, String> props = new HashMap<>();
+        props.put("org.osgi.framework.storage", o.data().resolve("cache").toString());
+        props.put("org.osgi.framework.storage.clean", "onFirstInit");
+        // Bundles see only what they import: no falling back to the launcher's class path (ADR 0002).
+        props.put("felix.bootdelegation.implicit", "false");
+        props.put("org.osgi.service.http.port", Integer.toString(o.port()));
+        props.put("org.apache.felix.http.host", o.host());
+        props.put("openrom.data", o.data().toString());
+        props.put("openrom.version", Main.version());
+        props.put("configurator.initial", home.resolve("conf/openrom.json").toUri().toString());
+        // Config Admin holds configurations back until the interpolation plugin is there to resolve $[prop:...].
+        props.put("felix.cm.config.plugins", "org.apache.felix.configadmin.plugin.interpolation");
+        return props;
     }
 
     private static void stop(Framework framework) {
