@@ -28,7 +28,8 @@ enum ErrorCode {
     ID_CONFLICT("API-1205"),
 
     CANNOT_SCORE("API-1301"),
-    STORE_FAILED("API-1302");
+    STORE_FAILED("API-1302"),
+    INTERNAL("API-1303");
 
     private final String code;
 

@@ -52,7 +52,8 @@ final class OperationOutcomes {
             Map.entry("API-1203", "required"),
             Map.entry("API-1204", "business-rule"),
             Map.entry("API-1205", "conflict"),
-            Map.entry("API-1302", "transient"));
+            Map.entry("API-1302", "transient"),
+            Map.entry("API-1303", "exception"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

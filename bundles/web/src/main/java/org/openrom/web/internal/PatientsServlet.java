@@ -73,6 +73,11 @@ public final class PatientsServlet extends HttpServlet {
             LOG.warn("reading or auditing failed: {}", e.getMessage());
             ApiResponses.error(resp, new ApiException(503, ErrorCode.STORE_FAILED,
                     "the store cannot be read or the view cannot be audited; nothing is shown"), null);
+        } catch (RuntimeException e) {
+            // Class name only: messages may quote answers, which never go into a log.
+            LOG.error("request failed with {}", e.getClass().getName());
+            ApiResponses.error(resp, new ApiException(500, ErrorCode.INTERNAL,
+                    "internal error (" + e.getClass().getSimpleName() + "); nothing is shown"), null);
         }
     }
 }

@@ -74,7 +74,13 @@ public final class ResponsesServlet extends HttpServlet {
         } catch (UncheckedIOException e) {
             LOG.warn("saving a response failed: {}", e.getMessage());
             ApiResponses.error(resp, new ApiException(503, ErrorCode.STORE_FAILED,
-                    "the response could not be saved; it is NOT stored, send it again"), null);
+                    "the store could not be written or read; send the response again (an id is never stored twice)"), null);
+        } catch (RuntimeException e) {
+            // Class name only: messages may quote answers, which never go into a log.
+            LOG.error("request failed with {}", e.getClass().getName());
+            ApiResponses.error(resp, new ApiException(500, ErrorCode.INTERNAL,
+                    "internal error (" + e.getClass().getSimpleName() + "); sending the response again is safe (an id is"
+                            + " never stored twice)"), null);
         }
     }
 
