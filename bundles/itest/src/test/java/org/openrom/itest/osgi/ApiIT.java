@@ -130,6 +130,33 @@ class ApiIT {
         assertThat(storedAt("demo-2", authored)).isEqualTo(2);
     }
 
+    @Test
+    void twoConcurrentPostsOfOneResponseStoreItOnceAndAnswer201And200() throws Exception {
+        Instant authored = freshAuthored();
+        String body = phq9(id(), "demo-6", authored, new int[] {0, 1, 2, 3, 0, 1, 2, 3, 0}, "");
+        post(CLINICIAN, phq9(id(), "demo-6", freshAuthored(), new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0}, ""));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return post(CLINICIAN, body);
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<HttpResponse<String>> a : answers) {
+                statuses.add(a.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 201);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(storedAt("demo-6", authored)).isEqualTo(1);
+    }
+
     private long storedAt(String patient, Instant authored) {
         return store.responses(patient, "phq9").stream().filter(s -> s.authored().equals(authored)).count();
     }
