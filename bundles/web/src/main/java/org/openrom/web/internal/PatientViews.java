@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.openrom.api.host.Clinician;
 import org.openrom.api.host.Episode;
 import org.openrom.api.host.Host;
@@ -52,7 +53,7 @@ final class PatientViews {
                     .put("id", p.id())
                     .put("displayName", p.displayName())
                     .put("age", p.ageOn(today))
-                    .put("gender", p.gender().name().toLowerCase(java.util.Locale.ROOT));
+                    .put("gender", p.gender().name().toLowerCase(Locale.ROOT));
             Episode open = host.episodes(p.id()).stream().filter(Episode::isOpen).reduce((a, b) -> b).orElse(null);
             if (open == null) {
                 o.putNull("openEpisode");

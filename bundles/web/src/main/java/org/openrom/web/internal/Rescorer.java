@@ -11,6 +11,7 @@ import org.openrom.api.scoring.ScoreSet;
 import org.openrom.api.scoring.ScoringRequest;
 import org.openrom.api.scoring.ScoringService;
 import org.openrom.api.scoring.Sex;
+import org.openrom.api.store.StoredResponse;
 import org.openrom.scoring.ScoreJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,7 @@ final class Rescorer {
      * The change from an earlier stored response to {@code last}, as the scoring JSON plus {@code fromResponseId};
      * null when the earlier one can no longer be scored (logged by id).
      */
-    @Nullable ObjectNode change(org.openrom.api.store.StoredResponse earlier, ScoreSet last, Patient patient) {
+    @Nullable ObjectNode change(StoredResponse earlier, ScoreSet last, Patient patient) {
         ScoreSet first;
         try {
             first = score(fhir.parse(earlier.fhirJson()), patient);
