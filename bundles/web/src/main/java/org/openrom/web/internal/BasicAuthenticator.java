@@ -48,13 +48,14 @@ public final class BasicAuthenticator {
     private final Host host;
     private final CredentialCache cache;
     private final Semaphore checks;
+    private final Duration checkWait;
 
     @Activate
     public BasicAuthenticator(Config config, @Reference Host host) {
-        this(config, host, Clock.systemUTC());
+        this(config, host, Clock.systemUTC(), Duration.ofSeconds(10));
     }
 
-    BasicAuthenticator(Config config, Host host, Clock clock) {
+    BasicAuthenticator(Config config, Host host, Clock clock, Duration checkWait) {
         if (config.concurrentChecks() < 1) {
             throw new IllegalArgumentException("concurrentChecks must be at least 1: " + config.concurrentChecks());
         }
@@ -67,6 +68,7 @@ public final class BasicAuthenticator {
         this.host = host;
         this.cache = new CredentialCache(clock, Duration.ofSeconds(config.cacheSeconds()), config.cacheEntries());
         this.checks = new Semaphore(config.concurrentChecks(), true);
+        this.checkWait = checkWait;
     }
 
     /**
@@ -117,7 +119,7 @@ public final class BasicAuthenticator {
         }
         boolean acquired;
         try {
-            acquired = checks.tryAcquire(10, TimeUnit.SECONDS);
+            acquired = checks.tryAcquire(checkWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             acquired = false;

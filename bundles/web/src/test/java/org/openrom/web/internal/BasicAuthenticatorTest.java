@@ -39,7 +39,7 @@ class BasicAuthenticatorTest {
         BasicAuthenticator.Config config = Converters.standardConverter()
                 .convert(Map.of("cacheSeconds", cacheSeconds, "cacheEntries", cacheEntries))
                 .to(BasicAuthenticator.Config.class);
-        return new BasicAuthenticator(config, host, clock);
+        return new BasicAuthenticator(config, host, clock, Duration.ofSeconds(10));
     }
 
     private static String basic(String user, String password) {
@@ -110,10 +110,42 @@ class BasicAuthenticatorTest {
     }
 
     @Test
+    void boundsConcurrentPasswordChecksAnd503sTheOneThatWaitsTooLong() throws Exception {
+        assertThat(secondSignInWhileTheFirstIsChecking(1)).isEqualTo(503);
+        // Control: with room for two checks the same second sign-in goes through to the host.
+        assertThat(secondSignInWhileTheFirstIsChecking(2)).isEqualTo(401);
+    }
+
+    /** Holds one password check open in the host, tries a second sign-in; returns its status. */
+    private int secondSignInWhileTheFirstIsChecking(int concurrentChecks) throws Exception {
+        java.util.concurrent.CountDownLatch checking = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Host slow = mock(Host.class);
+        when(slow.authenticate(eq("slow"), any())).thenAnswer(inv -> {
+            checking.countDown();
+            release.await();
+            return Optional.empty();
+        });
+        when(slow.authenticate(eq("other"), any())).thenReturn(Optional.empty());
+        BasicAuthenticator auth = new BasicAuthenticator(Converters.standardConverter()
+                .convert(Map.of("concurrentChecks", concurrentChecks)).to(BasicAuthenticator.Config.class),
+                slow, clock, Duration.ofMillis(200));
+        Thread first = new Thread(() -> catchThrowableOfType(ApiException.class, () -> auth.signIn(basic("slow", "p"))));
+        first.start();
+        try {
+            assertThat(checking.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            return catchThrowableOfType(ApiException.class, () -> auth.signIn(basic("other", "p"))).status();
+        } finally {
+            release.countDown();
+            first.join(10_000);
+        }
+    }
+
+    @Test
     void rejectsABadConfigurationNamingTheProperty() {
         BasicAuthenticator.Config config = Converters.standardConverter()
                 .convert(Map.of("concurrentChecks", 0)).to(BasicAuthenticator.Config.class);
-        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new BasicAuthenticator(config, host, clock)))
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new BasicAuthenticator(config, host, clock, Duration.ofSeconds(1))))
                 .hasMessageContaining("concurrentChecks").hasMessageContaining("0");
     }
 }
