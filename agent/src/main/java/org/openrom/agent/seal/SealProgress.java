@@ -1,0 +1,17 @@
+package org.openrom.agent.seal;
+
+/** Told how sealing goes, for a progress display. Called on the sealing thread; must be quick and not throw. */
+@FunctionalInterface
+public interface SealProgress {
+
+    /** Nothing shown. */
+    SealProgress NONE = (stage, done, total) -> {};
+
+    /**
+     * @param stage {@code payload} (rows read, of {@code total}), {@code scan}, {@code envelope} (bytes, of
+     *     {@code total}) or {@code done}
+     * @param done units done so far
+     * @param total units expected; -1 when unknown
+     */
+    void progress(String stage, long done, long total);
+}
