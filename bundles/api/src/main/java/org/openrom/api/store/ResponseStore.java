@@ -3,6 +3,8 @@ package org.openrom.api.store;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.openrom.api.host.Episode;
+import org.openrom.api.host.Patient;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -48,6 +50,24 @@ public interface ResponseStore {
      * @since 1.1.0
      */
     void audit(String actor, String action, String object);
+
+    /**
+     * Keeps the site's copy of a young person and their episodes of care current, so that the submission agent (a
+     * separate process with no host) can pseudonymise and generalise what it sends. Inserts what is new and
+     * updates what differs, in one durable transaction; a row whose values are unchanged is not written, so its
+     * {@code updated_at} time means "last changed". Episodes not in the list are left as they are (a host may list
+     * open episodes only); an episode that moved to this young person is moved.
+     *
+     * <p>Callers pass what the host knows whenever a clinician opens a young person or saves a response for them.
+     * The rows hold identifiers and never leave the site as they are.
+     *
+     * @param patient the young person as the host knows them
+     * @param episodes their episodes of care; may be empty
+     * @throws IllegalArgumentException naming the episode when one belongs to another young person
+     * @throws java.io.UncheckedIOException when the database cannot be written; then nothing was changed
+     * @since 1.2.0
+     */
+    void recordCase(Patient patient, List<Episode> episodes);
 
     /** One response by its id. */
     Optional<StoredResponse> find(String responseId);

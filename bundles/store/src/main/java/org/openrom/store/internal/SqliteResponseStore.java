@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.openrom.api.host.Episode;
+import org.openrom.api.host.Patient;
 import org.openrom.api.store.ResponseStore;
 import org.openrom.api.store.SaveOutcome;
 import org.openrom.api.store.StoreStatus;
@@ -225,6 +227,29 @@ public final class SqliteResponseStore implements CloseableResponseStore {
                 }
             } catch (SQLException e) {
                 throw failure("cannot append to the audit log", e);
+            }
+        }
+    }
+
+    @Override
+    public void recordCase(Patient patient, List<Episode> episodes) {
+        requireNonNull(patient, "patient");
+        List<Episode> copy = List.copyOf(episodes);
+        CaseRows.validate(patient, copy);
+        Instant now = clock.instant();
+        synchronized (writeLock) {
+            requireOpen();
+            try {
+                Pragmas.exec(writer, "BEGIN IMMEDIATE");
+                try {
+                    int changed = CaseRows.upsert(writer, patient, copy, now);
+                    Pragmas.exec(writer, changed > 0 ? "COMMIT" : "ROLLBACK");
+                } catch (SQLException | RuntimeException e) {
+                    Pragmas.rollbackQuietly(writer, e);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw failure("cannot record patient " + patient.id(), e);
             }
         }
     }

@@ -2,10 +2,13 @@ package org.openrom.store.internal;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
- * Child JVM: opens the database with {@link KillProbeMigration} as version 2, prints {@code in-migration}
- * half way through it and blocks, waiting for the parent's SIGKILL. Args: database file, migrator mode.
+ * Child JVM: opens the database with a migrator whose migration {@code version} stops after statement
+ * {@code index}: the child prints {@code in-migration} there and blocks, waiting for the parent's SIGKILL.
+ * Args: database file, migrator mode, version, index. The migrations are the shipped ones plus
+ * {@link KillProbeMigration} when {@code version} is the probe's.
  */
 public final class MigrationKillChild {
 
@@ -14,8 +17,13 @@ public final class MigrationKillChild {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         Migrator.Mode mode = Migrator.Mode.valueOf(args[1]);
-        Migrator migrator = new Migrator(KillProbeMigration.v1AndV2(), mode, (migration, index) -> {
-            if (migration.version() == 2 && index == KillProbeMigration.STOP_AFTER) {
+        int version = Integer.parseInt(args[2]);
+        int index = Integer.parseInt(args[3]);
+        List<Migration> migrations = version == KillProbeMigration.VERSION
+                ? KillProbeMigration.shippedAndProbe()
+                : KillProbeMigration.shippedUpTo(version);
+        Migrator migrator = new Migrator(migrations, mode, (migration, i) -> {
+            if (migration.version() == version && i == index) {
                 System.out.println(KillProbeMigration.SIGNAL);
                 System.out.flush();
                 sleepUntilKilled();

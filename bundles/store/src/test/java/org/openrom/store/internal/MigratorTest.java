@@ -39,23 +39,54 @@ class MigratorTest {
     }
 
     @Test
-    void createsTheVersionOneSchema() throws Exception {
+    void createsTheShippedSchema() throws Exception {
         SqliteStores.open(db()).close();
         try (RawDb raw = RawDb.open(db())) {
-            assertThat(raw.count("PRAGMA user_version")).isEqualTo(1);
+            assertThat(raw.count("PRAGMA user_version")).isEqualTo(2);
             assertThat(raw.count("PRAGMA application_id")).isEqualTo(Migrator.APPLICATION_ID);
             assertThat(raw.column("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"))
-                    .containsExactly("audit", "outbox", "response");
+                    .containsExactly("audit", "episode", "outbox", "patient", "response");
+            assertThat(raw.column("SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 0"
+                    + " AND name NOT LIKE 'sqlite%'")).as("tables that are not STRICT").isEmpty();
             assertThat(raw.column("SELECT name FROM pragma_table_info('response') ORDER BY cid")).containsExactly(
                     "response_id", "patient_id", "episode_id", "measure_id", "authored", "fhir_json", "scores_json",
                     "stored_at");
             assertThat(raw.column("SELECT name FROM pragma_table_info('outbox') ORDER BY cid"))
                     .containsExactly("seq", "response_id", "created_at", "state", "batch_id");
+            assertThat(raw.column("SELECT name FROM pragma_table_info('patient') ORDER BY cid")).containsExactly(
+                    "patient_id", "nhs_number", "given_name", "family_name", "birth_date", "gender", "postcode",
+                    "ethnicity", "updated_at");
+            assertThat(raw.column("SELECT name FROM pragma_table_info('episode') ORDER BY cid")).containsExactly(
+                    "episode_id", "patient_id", "service", "referral_date", "closed_date", "updated_at");
+            assertThat(raw.column("SELECT \"table\" || '.' || \"from\" || '->' || \"to\" FROM pragma_foreign_key_list('episode')"))
+                    .containsExactly("patient.patient_id->patient_id");
             assertThat(raw.column("SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite%' ORDER BY name"))
-                    .containsExactly("outbox_by_batch", "outbox_by_state", "response_by_measure", "response_by_patient",
+                    .containsExactly("episode_by_patient", "episode_by_updated", "outbox_by_batch", "outbox_by_state",
+                            "patient_by_updated", "response_by_measure", "response_by_patient",
                             "response_by_patient_measure");
             assertThat(raw.column("EXPLAIN QUERY PLAN SELECT * FROM response WHERE patient_id = 'p' AND measure_id = 'm'"
                     + " ORDER BY authored, rowid")).noneMatch(step -> step.contains("TEMP B-TREE"));
+        }
+    }
+
+    @Test
+    void upgradesAVersionOneFileKeepingItsResponses() throws Exception {
+        Migrator v1 = new Migrator(KillProbeMigration.shippedUpTo(1), Migrator.Mode.ATOMIC, (m, i) -> {});
+        try (var store = new SqliteResponseStore(db(), Clock.systemUTC(), v1)) {
+            store.save(response("qr-old"));
+        }
+        try (RawDb raw = RawDb.open(db())) {
+            assertThat(raw.count("PRAGMA user_version")).isEqualTo(1);
+            assertThat(raw.tableExists("patient")).isFalse();
+        }
+        try (var store = SqliteStores.open(db())) {
+            assertThat(store.status().schemaVersion()).isEqualTo(2);
+            assertThat(store.find("qr-old")).isPresent();
+        }
+        try (RawDb raw = RawDb.open(db())) {
+            assertThat(raw.tableExists("patient")).isTrue();
+            assertThat(raw.tableExists("episode")).isTrue();
+            assertThat(raw.single("PRAGMA integrity_check")).isEqualTo("ok");
         }
     }
 
@@ -67,7 +98,7 @@ class MigratorTest {
             schemaBefore = String.join("\n", raw.column("SELECT sql FROM sqlite_schema ORDER BY name"));
         }
         AtomicInteger statements = new AtomicInteger();
-        Migrator counting = new Migrator(List.of(Migration.load(Migrator.SCRIPTS.get(0))), Migrator.Mode.ATOMIC,
+        Migrator counting = new Migrator(KillProbeMigration.shipped(), Migrator.Mode.ATOMIC,
                 (m, i) -> statements.incrementAndGet());
         new SqliteResponseStore(db(), Clock.systemUTC(), counting).close();
 
@@ -75,23 +106,24 @@ class MigratorTest {
         try (RawDb raw = RawDb.open(db())) {
             assertThat(String.join("\n", raw.column("SELECT sql FROM sqlite_schema ORDER BY name"))).isEqualTo(schemaBefore);
         }
-        // Control: on a new file the same counting migrator does run every V1 statement.
+        // Control: on a new file the same counting migrator does run every shipped statement.
         new SqliteResponseStore(dir.resolve("fresh.db"), Clock.systemUTC(), counting).close();
-        assertThat(statements.get()).isEqualTo(Migration.load(Migrator.SCRIPTS.get(0)).statements().size());
+        assertThat(statements.get()).isEqualTo(KillProbeMigration.shipped().stream()
+                .mapToInt(m -> m.statements().size()).sum());
     }
 
     @Test
     void aFailingMigrationLeavesThePreviousVersionWithoutATrace() throws Exception {
-        seedVersionOne();
+        seedShippedVersion();
         StoreOpenException e = catchThrowableOfType(StoreOpenException.class,
-                () -> new SqliteResponseStore(db(), Clock.systemUTC(), failingV2(Migrator.Mode.ATOMIC)).close());
+                () -> new SqliteResponseStore(db(), Clock.systemUTC(), failingV3(Migrator.Mode.ATOMIC)).close());
 
         assertThat(e.reason()).isEqualTo(Reason.MIGRATION_FAILED);
-        assertThat(e).hasMessageStartingWith("ST-1004: cannot upgrade " + db() + " to schema version 2 (V002__broken.sql): ")
+        assertThat(e).hasMessageStartingWith("ST-1004: cannot upgrade " + db() + " to schema version 3 (V003__broken.sql): ")
                 .hasMessageContaining("no such table: missing_table")
-                .hasMessageEndingWith("it is still at version 1");
+                .hasMessageEndingWith("it is still at version 2");
         try (RawDb raw = RawDb.open(db())) {
-            assertThat(raw.count("PRAGMA user_version")).isEqualTo(1);
+            assertThat(raw.count("PRAGMA user_version")).isEqualTo(2);
             assertThat(raw.tableExists("broken_probe")).isFalse();
             assertThat(raw.count("SELECT count(*) FROM response")).isEqualTo(3);
         }
@@ -99,18 +131,18 @@ class MigratorTest {
 
     @Test
     void controlAFailingMigrationWithoutItsTransactionLeavesHalfAnUpgrade() throws Exception {
-        seedVersionOne();
+        seedShippedVersion();
         StoreOpenException e = catchThrowableOfType(StoreOpenException.class,
-                () -> new SqliteResponseStore(db(), Clock.systemUTC(), failingV2(Migrator.Mode.AUTOCOMMIT_UNSAFE)).close());
+                () -> new SqliteResponseStore(db(), Clock.systemUTC(), failingV3(Migrator.Mode.AUTOCOMMIT_UNSAFE)).close());
 
         assertThat(e.reason()).isEqualTo(Reason.MIGRATION_FAILED);
         try (RawDb raw = RawDb.open(db())) {
-            assertThat(raw.count("PRAGMA user_version")).isEqualTo(1);
+            assertThat(raw.count("PRAGMA user_version")).isEqualTo(2);
             assertThat(raw.tableExists("broken_probe")).as("half-applied migration visible").isTrue();
         }
     }
 
-    private void seedVersionOne() throws Exception {
+    private void seedShippedVersion() throws Exception {
         try (var store = SqliteStores.open(db())) {
             for (int i = 0; i < 3; i++) {
                 store.save(response("qr-" + i));
@@ -118,10 +150,10 @@ class MigratorTest {
         }
     }
 
-    private static Migrator failingV2(Migrator.Mode mode) {
+    private static Migrator failingV3(Migrator.Mode mode) {
         List<Migration> migrations = new ArrayList<>();
-        migrations.add(Migration.load(Migrator.SCRIPTS.get(0)));
-        migrations.add(new Migration(2, "V002__broken.sql", List.of(
+        migrations.addAll(KillProbeMigration.shipped());
+        migrations.add(new Migration(3, "V003__broken.sql", List.of(
                 "CREATE TABLE broken_probe (x INTEGER)",
                 "INSERT INTO broken_probe VALUES (1)",
                 "INSERT INTO broken_probe SELECT * FROM missing_table")));
@@ -138,7 +170,7 @@ class MigratorTest {
 
     @Test
     void auditRowsCannotBeChangedOrDeleted() throws Exception {
-        seedVersionOne();
+        seedShippedVersion();
         try (RawDb raw = RawDb.open(db())) {
             assertThatThrownBy(() -> raw.exec("UPDATE audit SET actor = 'x'"))
                     .isInstanceOf(SQLException.class)
@@ -152,7 +184,7 @@ class MigratorTest {
 
     @Test
     void theAuditChainShowsAnEditedRow() throws Exception {
-        seedVersionOne();
+        seedShippedVersion();
         try (RawDb raw = RawDb.open(db())) {
             assertThat(AuditLog.firstBrokenRow(raw.connection())).as("intact chain").isEmpty();
             raw.exec("DROP TRIGGER audit_no_update");
