@@ -4,7 +4,7 @@ import java.util.List;
 import org.openrom.api.fhir.Issue;
 
 /** An answer other than success: an HTTP status and the issues for its OperationOutcome. */
-final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int status;
@@ -23,11 +23,11 @@ final class ApiException extends RuntimeException {
         this(status, List.of(Issue.error(code.code(), null, message)));
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    List<Issue> issues() {
+    public List<Issue> issues() {
         return issues;
     }
 }

@@ -112,7 +112,14 @@ public final class BasicAuthenticator {
         }
     }
 
-    private Optional<Clinician> check(String username, char[] password) {
+    /**
+     * Checks a user name and password (the sign-in page uses this too), within the same bound on concurrent checks
+     * and the same cache.
+     *
+     * @return the user, or empty when the user is unknown or the password is wrong
+     * @throws ApiException 503 when too many checks are waiting
+     */
+    public Optional<Clinician> check(String username, char[] password) {
         Optional<Clinician> cached = cache.find(username, password);
         if (cached.isPresent()) {
             return cached;

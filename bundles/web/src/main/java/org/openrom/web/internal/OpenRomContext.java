@@ -11,7 +11,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContext;
 @HttpWhiteboardContext(name = OpenRomContext.NAME, path = "/openrom")
 @RequireHttpWhiteboard
 public final class OpenRomContext extends ServletContextHelper {
-    static final String NAME = "org.openrom";
+    public static final String NAME = "org.openrom";
     /** The filter a servlet uses to select this context. */
-    static final String SELECT = "(osgi.http.whiteboard.context.name=" + NAME + ")";
+    public static final String SELECT = "(osgi.http.whiteboard.context.name=" + NAME + ")";
 }
