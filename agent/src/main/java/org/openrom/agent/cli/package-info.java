@@ -1,0 +1,5 @@
+/** cli */
+@NullMarked
+package org.openrom.agent.cli;
+
+import org.jspecify.annotations.NullMarked;

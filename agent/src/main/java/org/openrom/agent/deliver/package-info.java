@@ -1,0 +1,5 @@
+/** deliver */
+@NullMarked
+package org.openrom.agent.deliver;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** state */
+@NullMarked
+package org.openrom.agent.state;
+
+import org.jspecify.annotations.NullMarked;
