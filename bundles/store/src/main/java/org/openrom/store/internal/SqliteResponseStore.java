@@ -33,13 +33,15 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The response store on one SQLite file: WAL, {@code synchronous=FULL}, one writer connection (writes are
- * serialised) and one reader connection. Thread-safe. {@link #save} returns only after its transaction
- * (response, outbox row, audit row) is committed to disk.
+ * The response store on one SQLite file: WAL, {@code synchronous=FULL}, one writer connection owned by a
+ * group-commit thread ({@link GroupCommitWriter}) and one reader connection. Thread-safe. {@link #save} returns
+ * only after the transaction holding its savepoint (response, outbox row, audit row) is committed to disk,
+ * unless the test control {@code acknowledge = before-commit-UNSAFE} is set.
  *
  * <p>Immediate, so a bad database is reported when the runtime starts, not on the first save.
  */
@@ -49,8 +51,7 @@ public final class SqliteResponseStore implements CloseableResponseStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteResponseStore.class);
 
-    private static final String COLUMNS =
-            "response_id, patient_id, episode_id, measure_id, authored, fhir_json, scores_json";
+    private static final String COLUMNS = ResponseRows.COLUMNS;
 
     /** Who the audit row names for a save through {@link #save(StoredResponse)}, which names no user. */
     static final String SYSTEM_ACTOR = "system";
@@ -64,14 +65,49 @@ public final class SqliteResponseStore implements CloseableResponseStore {
                 description = "Absolute path of the SQLite file, e.g. /var/lib/openrom/openrom.db."
                         + " The folder is created when missing.")
         String databasePath();
+
+        @AttributeDefinition(
+                name = "Acknowledge",
+                description = "When a save returns: after-commit (durable; the only setting for a site) or"
+                        + " before-commit-UNSAFE, a test control for the kill test's control run that loses"
+                        + " acknowledged responses; the health report turns red while it is set.",
+                options = {
+                    @Option(value = "after-commit", label = "After the commit (durable)"),
+                    @Option(value = "before-commit-UNSAFE", label = "Before the commit (test control, unsafe)")
+                })
+        String acknowledge() default "after-commit";
+
+        @AttributeDefinition(
+                name = "Write queue capacity",
+                description = "Saves that may wait for the writer; a caller finding the queue full waits up to"
+                        + " 10 s, then gets an error.")
+        int queueCapacity() default 1024;
+
+        @AttributeDefinition(
+                name = "Largest commit group",
+                description = "Saves committed together in one transaction (each in its own savepoint) at most.")
+        int maxGroupSize() default 128;
+
+        @AttributeDefinition(
+                name = "Wait for company (microseconds)",
+                description = "Under load only (a group of two or more), how long the writer waits for more saves"
+                        + " before committing. 0 never waits: a lone save commits as soon as the writer is free.")
+        long maxGroupWaitMicros() default 0;
+
+        @AttributeDefinition(
+                name = "Commit delay for tests (ms)",
+                description = "A test control that pauses before every commit. 0 for a site; the health report"
+                        + " turns red otherwise.")
+        long testCommitDelayMillis() default 0;
     }
 
     private final Path file;
     private final Clock clock;
     private final int schemaVersion;
-    private final Object writeLock = new Object();
     private final Object readLock = new Object();
-    private final Connection writer;
+    private final Connection writerConnection;
+    private final GroupCommitWriter writer;
+    private final WriteOptions options;
     private final Connection reader;
     private final QuickCheck quickCheck;
     private volatile boolean closed;
@@ -79,15 +115,20 @@ public final class SqliteResponseStore implements CloseableResponseStore {
     /** The DS component: opens the file named by the configuration. */
     @Activate
     public SqliteResponseStore(Config config) throws StoreOpenException {
-        this(databasePath(config), Clock.systemUTC(), Migrator.bundled());
+        this(databasePath(config), Clock.systemUTC(), Migrator.bundled(), WriteOptions.of(config));
     }
 
     /** Plain Java (the launcher, tools): see {@link org.openrom.store.SqliteStores#open}. */
     public SqliteResponseStore(Path file) throws StoreOpenException {
-        this(requireAbsolute(file), Clock.systemUTC(), Migrator.bundled());
+        this(requireAbsolute(file), Clock.systemUTC(), Migrator.bundled(), WriteOptions.DEFAULTS);
     }
 
     SqliteResponseStore(Path file, Clock clock, Migrator migrator) throws StoreOpenException {
+        this(file, clock, migrator, WriteOptions.DEFAULTS);
+    }
+
+    SqliteResponseStore(Path file, Clock clock, Migrator migrator, WriteOptions options) throws StoreOpenException {
+        this.options = requireNonNull(options, "options");
         this.file = requireAbsolute(file);
         this.clock = requireNonNull(clock, "clock");
         this.quickCheck = new QuickCheck(this.file, clock);
@@ -111,8 +152,12 @@ public final class SqliteResponseStore implements CloseableResponseStore {
             DatabaseFile.closeQuietly(w, e);
             throw DatabaseFile.classify(this.file, e);
         }
-        this.writer = w;
+        this.writerConnection = w;
         this.reader = r;
+        this.writer = new GroupCommitWriter(this.file, w, options);
+        for (String warning : options.warnings()) {
+            LOG.error("{}: {}", this.file, warning);
+        }
         LOG.debug("Opened {} at schema version {}", this.file, schemaVersion);
     }
 
@@ -164,48 +209,13 @@ public final class SqliteResponseStore implements CloseableResponseStore {
         AuditRules.requireActor(actor);
         Instant now = clock.instant();
         String authored = Timestamps.format(response.authored(), "authored");
-        synchronized (writeLock) {
-            requireOpen();
-            try {
-                Pragmas.exec(writer, "BEGIN IMMEDIATE");
-                try {
-                    SaveOutcome outcome = insert(response, authored, now, actor);
-                    Pragmas.exec(writer, outcome == SaveOutcome.STORED ? "COMMIT" : "ROLLBACK");
-                    return outcome;
-                } catch (SQLException | RuntimeException e) {
-                    Pragmas.rollbackQuietly(writer, e);
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw failure("cannot save response " + response.responseId(), e);
-            }
+        PendingWrite<SaveOutcome> w = new PendingWrite<>("cannot save response " + response.responseId(),
+                c -> ResponseRows.insert(c, response, authored, now, actor));
+        if (options.acknowledge() == WriteOptions.Acknowledge.BEFORE_COMMIT_UNSAFE) {
+            writer.enqueue(w); // the test control: report success before anything is written
+            return SaveOutcome.STORED;
         }
-    }
-
-    private SaveOutcome insert(StoredResponse r, String authored, Instant now, String actor) throws SQLException {
-        String storedAt = Timestamps.format(now, "stored_at");
-        try (PreparedStatement ps = writer.prepareStatement("INSERT INTO response (" + COLUMNS
-                + ", stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (response_id) DO NOTHING")) {
-            ps.setString(1, r.responseId());
-            ps.setString(2, r.patientId());
-            ps.setString(3, r.episodeId());
-            ps.setString(4, r.measureId());
-            ps.setString(5, authored);
-            ps.setString(6, r.fhirJson());
-            ps.setString(7, r.scoresJson());
-            ps.setString(8, storedAt);
-            if (ps.executeUpdate() == 0) {
-                return SaveOutcome.ALREADY_STORED;
-            }
-        }
-        try (PreparedStatement ps =
-                writer.prepareStatement("INSERT INTO outbox (response_id, created_at) VALUES (?, ?)")) {
-            ps.setString(1, r.responseId());
-            ps.setString(2, storedAt);
-            ps.executeUpdate();
-        }
-        AuditLog.append(writer, now, actor, "response.stored", "response/" + r.responseId());
-        return SaveOutcome.STORED;
+        return writer.write(w);
     }
 
     @Override
@@ -214,21 +224,10 @@ public final class SqliteResponseStore implements CloseableResponseStore {
         AuditRules.requireAction(action);
         AuditRules.requireObject(object);
         Instant now = clock.instant();
-        synchronized (writeLock) {
-            requireOpen();
-            try {
-                Pragmas.exec(writer, "BEGIN IMMEDIATE");
-                try {
-                    AuditLog.append(writer, now, actor, action, object);
-                    Pragmas.exec(writer, "COMMIT");
-                } catch (SQLException | RuntimeException e) {
-                    Pragmas.rollbackQuietly(writer, e);
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw failure("cannot append to the audit log", e);
-            }
-        }
+        writer.write(new PendingWrite<>("cannot append to the audit log", c -> {
+            AuditLog.append(c, now, actor, action, object);
+            return null;
+        }));
     }
 
     @Override
@@ -237,21 +236,8 @@ public final class SqliteResponseStore implements CloseableResponseStore {
         List<Episode> copy = List.copyOf(episodes);
         CaseRows.validate(patient, copy);
         Instant now = clock.instant();
-        synchronized (writeLock) {
-            requireOpen();
-            try {
-                Pragmas.exec(writer, "BEGIN IMMEDIATE");
-                try {
-                    int changed = CaseRows.upsert(writer, patient, copy, now);
-                    Pragmas.exec(writer, changed > 0 ? "COMMIT" : "ROLLBACK");
-                } catch (SQLException | RuntimeException e) {
-                    Pragmas.rollbackQuietly(writer, e);
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw failure("cannot record patient " + patient.id(), e);
-            }
-        }
+        writer.write(new PendingWrite<>("cannot record patient " + patient.id(),
+                c -> CaseRows.upsert(c, patient, copy, now)));
     }
 
     @Override
@@ -305,23 +291,24 @@ public final class SqliteResponseStore implements CloseableResponseStore {
             }
         }
         String check = quickCheck.result();
-        boolean ok = "ok".equals(check) && "wal".equalsIgnoreCase(journal) && version == schemaVersion;
-        return new StoreStatus(ok, version, check, journal.toLowerCase(Locale.ROOT));
+        List<String> warnings = options.warnings();
+        boolean ok = "ok".equals(check) && "wal".equalsIgnoreCase(journal) && version == schemaVersion
+                && warnings.isEmpty();
+        return new StoreStatus(ok, version, check, journal.toLowerCase(Locale.ROOT), warnings);
     }
 
     @Override
     @Deactivate
     public void close() {
-        synchronized (writeLock) {
-            synchronized (readLock) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                closeLogged(reader);
-                closeLogged(writer);
-                LOG.debug("Closed {}", file);
+        writer.close(); // commits every queued write first
+        synchronized (readLock) {
+            if (closed) {
+                return;
             }
+            closed = true;
+            closeLogged(reader);
+            closeLogged(writerConnection);
+            LOG.debug("Closed {}", file);
         }
     }
 
@@ -346,5 +333,10 @@ public final class SqliteResponseStore implements CloseableResponseStore {
     /** The file this store works on. */
     Path file() {
         return file;
+    }
+
+    /** The group-commit writer, for tests and the harness to read its counters. */
+    GroupCommitWriter writer() {
+        return writer;
     }
 }

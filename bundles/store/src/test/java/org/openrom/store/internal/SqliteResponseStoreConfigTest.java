@@ -64,4 +64,37 @@ class SqliteResponseStoreConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("databasePath is not a valid path: '/tmp/a");
     }
+
+    @Test
+    void defaultsToDurableAcknowledgementAndGroupCommit() throws Exception {
+        Path file = dir.resolve("openrom.db");
+        assertThat(WriteOptions.of(config(Map.of("databasePath", file.toString())))).isEqualTo(WriteOptions.DEFAULTS);
+        assertThat(WriteOptions.DEFAULTS.acknowledge()).isEqualTo(WriteOptions.Acknowledge.AFTER_COMMIT);
+        assertThat(WriteOptions.DEFAULTS.maxGroupWaitMicros()).as("a lone save never waits").isZero();
+        assertThat(WriteOptions.DEFAULTS.warnings()).isEmpty();
+    }
+
+    @Test
+    void readsTheUnsafeTestControlsAndWarnsAboutThem() throws Exception {
+        Path file = dir.resolve("openrom.db");
+        Map<String, Object> props = Map.of("databasePath", file.toString(), "acknowledge", "before-commit-UNSAFE",
+                "testCommitDelayMillis", "200", "maxGroupSize", "1000", "queueCapacity", "5000");
+        try (SqliteResponseStore store = new SqliteResponseStore(config(props))) {
+            assertThat(store.status().ok()).isFalse();
+            assertThat(store.status().warnings()).hasSize(2);
+        }
+        assertThat(WriteOptions.of(config(props))).isEqualTo(new WriteOptions(
+                WriteOptions.Acknowledge.BEFORE_COMMIT_UNSAFE, 5000, 1000, 0, 200));
+    }
+
+    @Test
+    void rejectsAnUnknownAcknowledgementOrAnEmptyGroup() {
+        String file = dir.resolve("openrom.db").toString();
+        assertThatThrownBy(() -> new SqliteResponseStore(config(Map.of("databasePath", file, "acknowledge", "sometimes"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("acknowledge must be after-commit or before-commit-UNSAFE: 'sometimes'");
+        assertThatThrownBy(() -> new SqliteResponseStore(config(Map.of("databasePath", file, "maxGroupSize", 0))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxGroupSize must be from 1 to 100000: 0");
+    }
 }

@@ -65,7 +65,11 @@ record HealthReport(boolean up, Map<String, Object> body) {
             storeMap.put("schemaVersion", store.schemaVersion());
             storeMap.put("quickCheck", store.quickCheck());
             storeMap.put("journalMode", store.journalMode());
-            if (!store.ok()) {
+            storeMap.put("warnings", store.warnings());
+            if (!store.warnings().isEmpty()) {
+                // Test controls such as acknowledging before the commit: loud, because saves can be lost.
+                store.warnings().forEach(w -> problems.add("store: " + w));
+            } else if (!store.ok()) {
                 problems.add("store: quick_check " + store.quickCheck() + ", journal " + store.journalMode());
             }
         }

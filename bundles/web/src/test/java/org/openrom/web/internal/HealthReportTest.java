@@ -47,4 +47,15 @@ class HealthReportTest {
         assertThat(absent.up()).isFalse();
         assertThat((List<Object>) absent.body().get("problems")).containsExactly("store: SQLException: disk I/O error");
     }
+
+    @Test
+    void downNamingEachUnsafeStoreSetting() {
+        String warning = "ST-2001: acknowledge is before-commit-UNSAFE (a test control): saves are reported before"
+                + " they are durable and can be lost";
+        HealthReport r = HealthReport.of("1.0", List.of(), ALL_SERVICES,
+                new StoreStatus(false, 2, "ok", "wal", List.of(warning)), null);
+        assertThat(r.up()).isFalse();
+        assertThat((List<Object>) r.body().get("problems")).containsExactly("store: " + warning);
+        assertThat((Map<String, Object>) r.body().get("store")).containsEntry("warnings", List.of(warning));
+    }
 }

@@ -1,0 +1,44 @@
+package org.openrom.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.openrom.api.store.SaveOutcome;
+import org.openrom.api.store.StoredResponse;
+
+/** The SQL of one save: the response row, its outbox row and its audit row, or nothing for a repeated id. */
+final class ResponseRows {
+
+    static final String COLUMNS = "response_id, patient_id, episode_id, measure_id, authored, fhir_json, scores_json";
+
+    private ResponseRows() {}
+
+    /** Must run inside the caller's write transaction (a savepoint of the writer's group). */
+    static SaveOutcome insert(Connection writer, StoredResponse r, String authored, Instant now, String actor)
+            throws SQLException {
+        String storedAt = Timestamps.format(now, "stored_at");
+        try (PreparedStatement ps = writer.prepareStatement("INSERT INTO response (" + COLUMNS
+                + ", stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (response_id) DO NOTHING")) {
+            ps.setString(1, r.responseId());
+            ps.setString(2, r.patientId());
+            ps.setString(3, r.episodeId());
+            ps.setString(4, r.measureId());
+            ps.setString(5, authored);
+            ps.setString(6, r.fhirJson());
+            ps.setString(7, r.scoresJson());
+            ps.setString(8, storedAt);
+            if (ps.executeUpdate() == 0) {
+                return SaveOutcome.ALREADY_STORED;
+            }
+        }
+        try (PreparedStatement ps =
+                writer.prepareStatement("INSERT INTO outbox (response_id, created_at) VALUES (?, ?)")) {
+            ps.setString(1, r.responseId());
+            ps.setString(2, storedAt);
+            ps.executeUpdate();
+        }
+        AuditLog.append(writer, now, actor, "response.stored", "response/" + r.responseId());
+        return SaveOutcome.STORED;
+    }
+}
