@@ -107,6 +107,26 @@ public final class AgentState implements AutoCloseable {
         onChange.run();
     }
 
+    /** A seal that failed: the intent stays (it is redone next run) and the error shows on the status page. */
+    public synchronized void noteSealFailure(String batchId, String error) throws SQLException {
+        transition(batchId, "last_error = ?, last_attempt = ?", List.of(BatchState.SEALING), "seal failed: " + error,
+                error, clock.instant().toString());
+    }
+
+    /** Stores a small named value (the last clock skew seen, …). */
+    public synchronized void put(String key, String value) throws SQLException {
+        update("INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
+    }
+
+    public synchronized Optional<String> get(String key) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT value FROM kv WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** True when the quarter was handled with nothing to send. */
     public synchronized boolean wasEmpty(Quarter q) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM empty_quarter WHERE quarter = ?")) {

@@ -38,6 +38,7 @@ final class StateSchema {
         "INSERT INTO cursor VALUES (1, 0)",
         "CREATE TABLE empty_quarter (quarter TEXT NOT NULL PRIMARY KEY, quarter_start TEXT NOT NULL, at TEXT NOT NULL) STRICT",
         "CREATE TABLE run_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL, message TEXT NOT NULL) STRICT",
+        "CREATE TABLE kv (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL) STRICT",
         "PRAGMA user_version = 1"
     };
 
