@@ -1,0 +1,130 @@
+package org.openrom.agent.seal.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.openrom.profiles.Profiles;
+
+/**
+ * What may leave for each measure, read from fhir-profiles: the Questionnaire's items (type and the codes its
+ * options allow), the scale ids and band labels of its rules, and standard codes for scales. Immutable after load.
+ */
+public final class MeasureCatalogue {
+
+    /** A Questionnaire item: its type and, for choice items, the allowed codings as {@code system|code}. */
+    public record Item(String type, Set<String> codes) {}
+
+    /** A standard coding for a scale. */
+    public record Coding(String system, String code) {}
+
+    /** One measure's allow-lists. */
+    public record Measure(
+            String id,
+            String canonical,
+            Map<String, Item> items,
+            Set<String> scales,
+            Set<String> bands,
+            Set<String> decimalScales,
+            Map<String, List<Coding>> scaleCodes) {
+
+        /** True if {@code scheme}/{@code label} is a band the rules define. */
+        public boolean hasBand(String scheme, String label) {
+            return bands.contains(scheme + "\u0000" + label);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CODES = "/org/openrom/profiles/codes/scale-codes.json";
+
+    private final Map<String, Measure> measures;
+
+    private MeasureCatalogue(Map<String, Measure> measures) {
+        this.measures = Map.copyOf(measures);
+    }
+
+    /** Loads every measure fhir-profiles ships. */
+    public static MeasureCatalogue load() {
+        try {
+            JsonNode codes = readCodes();
+            Map<String, Measure> out = new HashMap<>();
+            for (String id : Profiles.measureIds()) {
+                JsonNode q = JSON.readTree(Profiles.questionnaire(id)
+                        .orElseThrow(() -> new IllegalStateException("no Questionnaire for measure " + id)));
+                JsonNode rules = JSON.readTree(Profiles.rules(id).orElse("{}"));
+                out.put(id, measure(id, q, rules, codes));
+            }
+            return new MeasureCatalogue(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the measures of org.openrom.profiles", e);
+        }
+    }
+
+    /** The measure, or null when fhir-profiles does not know it. */
+    public @Nullable Measure measure(String id) {
+        return measures.get(id);
+    }
+
+    /** Every measure. */
+    public Iterable<Measure> all() {
+        return measures.values();
+    }
+
+    private static Measure measure(String id, JsonNode q, JsonNode rules, JsonNode codes) {
+        String canonical = q.path("url").asText() + (q.hasNonNull("version") ? "|" + q.get("version").asText() : "");
+        Map<String, Item> items = new HashMap<>();
+        collectItems(q.path("item"), items);
+        Set<String> scales = new HashSet<>();
+        Set<String> decimalScales = new HashSet<>();
+        for (String part : List.of("scales", "derived")) {
+            rules.path(part).forEach(s -> {
+                scales.add(s.path("id").asText());
+                if (s.path("decimals").asInt(0) > 0) {
+                    decimalScales.add(s.path("id").asText());
+                }
+            });
+        }
+        rules.path("norms").path("scales").forEach(s -> scales.add(s.asText() + "_t"));
+        Set<String> bands = new HashSet<>();
+        rules.path("bands").forEach(t -> t.path("bands")
+                .forEach(b -> bands.add(t.path("scheme").asText() + "\u0000" + b.path("label").asText())));
+        Map<String, List<Coding>> scaleCodes = new HashMap<>();
+        for (String scale : scales) {
+            List<Coding> list = new ArrayList<>();
+            codes.path(id + "." + scale).forEach(c -> list.add(new Coding(c.path("system").asText(), c.path("code").asText())));
+            if (!list.isEmpty()) {
+                scaleCodes.put(scale, List.copyOf(list));
+            }
+        }
+        return new Measure(id, canonical, Map.copyOf(items), Set.copyOf(scales), Set.copyOf(bands), Set.copyOf(decimalScales),
+                Map.copyOf(scaleCodes));
+    }
+
+    private static void collectItems(JsonNode list, Map<String, Item> into) {
+        for (JsonNode item : list) {
+            Set<String> allowed = new HashSet<>();
+            for (JsonNode option : item.path("answerOption")) {
+                JsonNode c = option.path("valueCoding");
+                if (c.hasNonNull("code")) {
+                    allowed.add(c.path("system").asText("") + "|" + c.get("code").asText());
+                }
+            }
+            into.put(item.path("linkId").asText(), new Item(item.path("type").asText(), Set.copyOf(allowed)));
+            collectItems(item.path("item"), into);
+        }
+    }
+
+    private static JsonNode readCodes() throws IOException {
+        try (InputStream in = Profiles.class.getResourceAsStream(CODES)) {
+            return in == null ? JSON.createObjectNode() : JSON.readTree(in).path("codes");
+        }
+    }
+}

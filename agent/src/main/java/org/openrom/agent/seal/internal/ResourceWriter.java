@@ -1,0 +1,316 @@
+package org.openrom.agent.seal.internal;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.openrom.agent.seal.BatchCounts;
+import org.openrom.agent.seal.internal.MeasureCatalogue.Coding;
+import org.openrom.agent.seal.internal.MeasureCatalogue.Measure;
+
+/**
+ * Writes the five outgoing resource types as NDJSON, one resource per line, each built from scratch from values
+ * the caller has already pseudonymised and generalised. Nothing is copied from a stored resource except what
+ * {@link QuestionnaireItems} lets through (coded answers the Questionnaire defines) and what the measure's rules
+ * name (scale ids, band labels). Not thread-safe. Tests subclass it to simulate a broken serialiser.
+ */
+public class ResourceWriter implements AutoCloseable {
+
+    public static final String BASE = "http://openrom.org/fhir/";
+    public static final String EXT_AGE = BASE + "StructureDefinition/age-at-referral";
+    public static final String EXT_DAYS = BASE + "StructureDefinition/days-since-referral";
+    public static final String EXT_LENGTH = BASE + "StructureDefinition/episode-length";
+    public static final String EXT_ETHNIC = BASE + "StructureDefinition/ethnic-category";
+    public static final String SID_NHS = BASE + "sid/pseudonym-nhs";
+    public static final String SID_LOCAL = BASE + "sid/pseudonym-local";
+    public static final String CS_SCALE = BASE + "CodeSystem/scale";
+    public static final String CS_BAND = BASE + "CodeSystem/band";
+    public static final String CS_MISSING = BASE + "CodeSystem/missing-reason";
+    public static final String CS_SERVICE = BASE + "CodeSystem/service";
+    public static final String CS_ETHNIC = BASE + "CodeSystem/ethnic-category";
+    public static final String CS_ACT = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 &()/.,'+-]{0,79}");
+    /** MissingReason (org.openrom.api.scoring 1.0.0), the only reasons that may leave. */
+    static final Set<String> MISSING_REASONS = Set.of(
+            "TOO_FEW_ANSWERS", "COMPONENT_MISSING", "SCREENING_UNANSWERED", "NO_NORMS", "OUTSIDE_NORMS");
+
+    /** When an event happened: days since the episode's referral, or (no episode) its month. */
+    public record When(@Nullable Long daysSinceReferral, @Nullable String month) {}
+
+    protected final JsonGenerator g;
+    private long patients;
+    private long episodes;
+    private long encounters;
+    private long responses;
+    private long observations;
+
+    public ResourceWriter(OutputStream out) throws IOException {
+        this.g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+        g.setRootValueSeparator(null);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    public void patient(String pseudonym, boolean fromNhsNumber, String gender, @Nullable Integer age,
+            @Nullable String outward, @Nullable String ethnic) throws IOException {
+        begin("Patient", pseudonym);
+        if (age != null || ethnic != null) {
+            g.writeArrayFieldStart("extension");
+            if (age != null) {
+                extensionInteger(EXT_AGE, age);
+            }
+            if (ethnic != null) {
+                g.writeStartObject();
+                g.writeStringField("url", EXT_ETHNIC);
+                coding("valueCoding", CS_ETHNIC, ethnic);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeArrayFieldStart("identifier");
+        g.writeStartObject();
+        g.writeStringField("system", fromNhsNumber ? SID_NHS : SID_LOCAL);
+        g.writeStringField("value", pseudonym);
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeStringField("gender", gender);
+        if (outward != null) {
+            g.writeArrayFieldStart("address");
+            g.writeStartObject();
+            g.writeStringField("postalCode", outward);
+            g.writeEndObject();
+            g.writeEndArray();
+        }
+        end();
+        patients++;
+    }
+
+    public void episode(String id, String patient, String service, String referralMonth, @Nullable Integer age,
+            @Nullable Long lengthDays) throws IOException {
+        begin("EpisodeOfCare", id);
+        if (age != null || lengthDays != null) {
+            g.writeArrayFieldStart("extension");
+            if (age != null) {
+                extensionInteger(EXT_AGE, age);
+            }
+            if (lengthDays != null) {
+                extensionInteger(EXT_LENGTH, lengthDays);
+            }
+            g.writeEndArray();
+        }
+        g.writeStringField("status", lengthDays == null ? "active" : "finished");
+        if (SERVICE.matcher(service).matches()) {
+            g.writeArrayFieldStart("type");
+            g.writeStartObject();
+            g.writeArrayFieldStart("coding");
+            g.writeStartObject();
+            g.writeStringField("system", CS_SERVICE);
+            g.writeStringField("code", service);
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndArray();
+        }
+        reference("patient", "Patient/" + patient);
+        g.writeObjectFieldStart("period");
+        g.writeStringField("start", referralMonth);
+        g.writeEndObject();
+        end();
+        episodes++;
+    }
+
+    public void encounter(String id, String patient, @Nullable String episode, When when) throws IOException {
+        begin("Encounter", id);
+        days(when);
+        g.writeStringField("status", "finished");
+        coding("class", CS_ACT, "AMB");
+        reference("subject", "Patient/" + patient);
+        if (episode != null) {
+            g.writeArrayFieldStart("episodeOfCare");
+            g.writeStartObject();
+            g.writeStringField("reference", "EpisodeOfCare/" + episode);
+            g.writeEndObject();
+            g.writeEndArray();
+        }
+        if (when.month() != null) {
+            g.writeObjectFieldStart("period");
+            g.writeStringField("start", when.month());
+            g.writeEndObject();
+        }
+        end();
+        encounters++;
+    }
+
+    /** @return answers dropped (free text, codes the Questionnaire does not define, unknown items) */
+    public int response(String id, Measure m, String patient, String encounter, When when, JsonNode qr)
+            throws IOException {
+        begin("QuestionnaireResponse", id);
+        days(when);
+        g.writeStringField("questionnaire", m.canonical());
+        g.writeStringField("status", "amended".equals(qr.path("status").asText()) ? "amended" : "completed");
+        reference("subject", "Patient/" + patient);
+        reference("encounter", "Encounter/" + encounter);
+        if (when.month() != null) {
+            g.writeStringField("authored", when.month());
+        }
+        int dropped = new QuestionnaireItems(g, m).write(qr.path("item"));
+        end();
+        responses++;
+        return dropped;
+    }
+
+    /** One Observation per scale the rules define that the score set holds; a missing score carries its reason. */
+    public void observations(Pseudonyms ids, String responseId, Measure m, String patient, String encounter,
+            String response, When when, JsonNode scores) throws IOException {
+        for (Iterator<Map.Entry<String, JsonNode>> it = scores.path("scales").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (m.scales().contains(e.getKey())) {
+                observation(ids.resource("Observation", responseId + "\u0000" + e.getKey()), m, e.getKey(), e.getValue(),
+                        patient, encounter, response, when);
+            }
+        }
+    }
+
+    private void observation(String id, Measure m, String scale, JsonNode s, String patient, String encounter,
+            String response, When when) throws IOException {
+        begin("Observation", id);
+        days(when);
+        g.writeStringField("status", "final");
+        g.writeObjectFieldStart("code");
+        g.writeArrayFieldStart("coding");
+        codingObject(CS_SCALE, m.id() + "." + scale);
+        for (Coding c : m.scaleCodes().getOrDefault(scale, List.of())) {
+            codingObject(c.system(), c.code());
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        reference("subject", "Patient/" + patient);
+        reference("encounter", "Encounter/" + encounter);
+        if (when.month() != null) {
+            g.writeStringField("effectiveDateTime", when.month());
+        }
+        JsonNode value = s.path("value");
+        if (value.isNumber()) {
+            value(m, scale, value);
+            interpretation(m, s.path("bands"));
+        } else {
+            String reason = s.path("missing").path("reason").asText("");
+            g.writeObjectFieldStart("dataAbsentReason");
+            g.writeArrayFieldStart("coding");
+            codingObject(CS_MISSING, MISSING_REASONS.contains(reason) ? reason : "UNKNOWN");
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeArrayFieldStart("derivedFrom");
+        g.writeStartObject();
+        g.writeStringField("reference", "QuestionnaireResponse/" + response);
+        g.writeEndObject();
+        g.writeEndArray();
+        end();
+        observations++;
+    }
+
+    private void value(Measure m, String scale, JsonNode value) throws IOException {
+        if (m.decimalScales().contains(scale) || !value.canConvertToExactIntegral()) {
+            g.writeObjectFieldStart("valueQuantity");
+            g.writeFieldName("value");
+            g.writeNumber(value.decimalValue());
+            g.writeEndObject();
+        } else {
+            g.writeNumberField("valueInteger", value.intValue());
+        }
+    }
+
+    private void interpretation(Measure m, JsonNode bands) throws IOException {
+        boolean open = false;
+        for (JsonNode b : bands) {
+            String scheme = b.path("scheme").asText();
+            String label = b.path("label").asText();
+            if (!m.hasBand(scheme, label)) {
+                continue;
+            }
+            if (!open) {
+                g.writeArrayFieldStart("interpretation");
+                open = true;
+            }
+            g.writeStartObject();
+            g.writeArrayFieldStart("coding");
+            codingObject(CS_BAND, bandCode(scheme, label));
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        if (open) {
+            g.writeEndArray();
+        }
+    }
+
+    /** The band's code in OpenROM's band CodeSystem: {@code <scheme>:<label>} from the rules. */
+    protected String bandCode(String scheme, String label) {
+        return scheme + ":" + label;
+    }
+
+    public BatchCounts counts() {
+        return new BatchCounts(patients, episodes, encounters, responses, observations);
+    }
+
+    private void begin(String type, String id) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("resourceType", type);
+        g.writeStringField("id", id);
+    }
+
+    private void end() throws IOException {
+        g.writeEndObject();
+        g.writeRaw('\n');
+    }
+
+    private void days(When when) throws IOException {
+        if (when.daysSinceReferral() != null) {
+            g.writeArrayFieldStart("extension");
+            extensionInteger(EXT_DAYS, when.daysSinceReferral());
+            g.writeEndArray();
+        }
+    }
+
+    private void extensionInteger(String url, long value) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("url", url);
+        g.writeNumberField("valueInteger", value);
+        g.writeEndObject();
+    }
+
+    private void reference(String field, String ref) throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeStringField("reference", ref);
+        g.writeEndObject();
+    }
+
+    private void coding(String field, String system, String code) throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeStringField("system", system);
+        g.writeStringField("code", code);
+        g.writeEndObject();
+    }
+
+    private void codingObject(String system, String code) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("system", system);
+        g.writeStringField("code", code);
+        g.writeEndObject();
+    }
+
+    /** Flushes the generator into the stream (does not close the stream). */
+    @Override
+    public void close() throws IOException {
+        g.close();
+    }
+}
