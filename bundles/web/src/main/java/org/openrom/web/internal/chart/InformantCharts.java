@@ -70,9 +70,8 @@ final class InformantCharts {
         }
         Better better = agreed(members, scaleId);
         Axis axis = range(extent, ranged, Words.scale(scaleId));
-        String title = label + " " + Words.scale(scaleId).toLowerCase(Locale.ROOT) + ": "
-                + String.join(", ", series.stream().map(s -> s.name()).toList());
-        String desc = "Reports of " + Words.scale(scaleId).toLowerCase(Locale.ROOT) + " from " + members.size()
+        String title = label + " " + Words.scale(scaleId).toLowerCase(Locale.ROOT) + " by informant";
+        String desc = String.join(", ", series.stream().map(Series::name).toList()) + ": reports of " + Words.scale(scaleId).toLowerCase(Locale.ROOT) + " from " + members.size()
                 + " informants on " + x.size() + " dates. " + (better == null ? "" : better.sentence() + ". ")
                 + "Each informant's clinical cut-off is a dashed line in that informant's style.";
         ChartSpec spec = new ChartSpec(Words.domId("chart", family, scaleId, "informants"), Variant.CLINICIAN, title,

@@ -31,8 +31,8 @@ final class SvgChart {
         }
         spec.lines().forEach(line -> refLine(body, line, l));
         spec.series().forEach(s -> series(body, s, l));
-        if (spec.variant() == Variant.CLINICIAN) {
-            missing(body, spec, l);
+        if (spec.variant() == Variant.CLINICIAN && spec.series().size() == 1) {
+            missing(body, spec, l); // with several lines, "no score" could not say whose: the table does
         }
         int height = legend(body, spec, l, legendTop);
         String id = spec.id();
