@@ -1,0 +1,183 @@
+package org.openrom.central.intake.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Connections to the collator's database and its schema migrations. SQLite (the default): one connection,
+ * WAL, {@code synchronous=FULL}, {@code BEGIN IMMEDIATE} transactions, used by one thread at a time.
+ * PostgreSQL ({@code jdbc:postgresql:…}): a connection per transaction. The SQL is the same for both.
+ */
+final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    static final List<String> SCRIPTS = List.of("V001__collator.sql");
+
+    /** Work done inside one transaction. */
+    interface Work<T> {
+        T run(Connection c) throws SQLException, IntakeException, IOException;
+    }
+
+    private final String url;
+    private final boolean sqlite;
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final @org.jspecify.annotations.Nullable Connection shared;
+    private final javax.sql.@org.jspecify.annotations.Nullable DataSource postgres;
+
+    Database(String url) throws SQLException {
+        this.url = url;
+        if (url.startsWith("jdbc:sqlite:")) {
+            sqlite = true;
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            config.enforceForeignKeys(true);
+            config.setBusyTimeout(10_000);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            SQLiteDataSource ds = new SQLiteDataSource(config);
+            ds.setUrl(url);
+            shared = ds.getConnection();
+            postgres = null;
+        } else if (url.startsWith("jdbc:postgresql:")) {
+            sqlite = false;
+            postgres = Postgres.dataSource(url);
+            shared = null;
+        } else {
+            throw new IllegalArgumentException("jdbcUrl must start with jdbc:sqlite: or jdbc:postgresql:, not '" + redacted(url) + "'");
+        }
+        migrate();
+    }
+
+    /** The URL without anything after '?' (credentials live there). */
+    static String redacted(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q) + "?…";
+    }
+
+    boolean sqlite() {
+        return sqlite;
+    }
+
+    /** Runs {@code work} in one transaction: commit when it returns, roll back when it throws. */
+    <T> T transaction(Work<T> work) throws SQLException, IntakeException, IOException {
+        if (sqlite) {
+            lock.lock();
+            try {
+                return run(java.util.Objects.requireNonNull(shared), work);
+            } finally {
+                lock.unlock();
+            }
+        }
+        try (Connection c = java.util.Objects.requireNonNull(postgres).getConnection()) {
+            return run(c, work);
+        }
+    }
+
+    private static <T> T run(Connection c, Work<T> work) throws SQLException, IntakeException, IOException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | IntakeException | IOException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private void migrate() throws SQLException {
+        try {
+            transaction(c -> {
+                exec(c, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR(64) NOT NULL,"
+                        + " applied VARCHAR(32) NOT NULL)");
+                int current;
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(version) FROM schema_version")) {
+                    current = rs.next() ? rs.getInt(1) : 0;
+                }
+                if (current > SCRIPTS.size()) {
+                    throw new SQLException(redacted(url) + " has schema version " + current
+                            + ", newer than this software knows (" + SCRIPTS.size() + ")");
+                }
+                for (int v = current + 1; v <= SCRIPTS.size(); v++) {
+                    String name = SCRIPTS.get(v - 1);
+                    for (String statement : statements(load(name))) {
+                        exec(c, statement);
+                    }
+                    exec(c, "INSERT INTO schema_version (version, name, applied) VALUES (" + v + ", '" + name + "', '"
+                            + Instant.now() + "')");
+                    LOG.info("Applied collator schema migration {}", name);
+                }
+                return null;
+            });
+        } catch (IntakeException | IOException e) {
+            throw new SQLException("migrating " + redacted(url) + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String load(String name) throws IOException {
+        try (InputStream in = Database.class.getResourceAsStream("/org/openrom/central/intake/migrations/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("migration script missing from the bundle: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Statements of a script: comments dropped, split at ';' ending a line. */
+    static List<String> statements(String script) {
+        StringBuilder current = new StringBuilder();
+        List<String> out = new ArrayList<>();
+        for (String line : script.split("\n")) {
+            String l = line.strip();
+            if (l.startsWith("--") || l.isEmpty()) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (l.endsWith(";")) {
+                String s = current.toString().strip();
+                out.add(s.substring(0, s.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            throw new IllegalArgumentException("script ends without ';': " + current);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (shared != null) {
+            lock.lock();
+            try {
+                shared.close();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}
