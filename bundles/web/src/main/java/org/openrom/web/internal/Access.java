@@ -10,14 +10,14 @@ import org.openrom.api.store.ResponseStore;
  * Who may see which young person: a clinician sees their own caseload and nothing else; a site admin sees no
  * clinical content. Deny by default, checked per object on every request. A refusal is audited. Thread-safe.
  */
-final class Access {
+public final class Access {
     /** FHIR's id type; the only patient ids the API accepts, so they are safe in paths and audit rows. */
-    static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9.\\-]{1,64}");
+    public static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9.\\-]{1,64}");
 
     private final Host host;
     private final ResponseStore store;
 
-    Access(Host host, ResponseStore store) {
+    public Access(Host host, ResponseStore store) {
         this.host = host;
         this.store = store;
     }
@@ -36,7 +36,7 @@ final class Access {
      *
      * @throws ApiException 400 for an id that is not a FHIR id, 403 when the patient is not on the caseload
      */
-    Patient patientOnCaseload(Clinician who, String patientId) {
+    public Patient patientOnCaseload(Clinician who, String patientId) {
         requireClinician(who);
         if (!FHIR_ID.matcher(patientId).matches()) {
             throw new ApiException(400, ErrorCode.BAD_PARAMETER,

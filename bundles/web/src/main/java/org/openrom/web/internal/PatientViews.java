@@ -20,7 +20,7 @@ import org.openrom.api.store.StoredResponse;
  * What a clinician may look at: their caseload, and one young person's responses to a measure. Every view is
  * audited, durably, before anything is shown (one row per young person). Thread-safe.
  */
-final class PatientViews {
+public final class PatientViews {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Host host;
@@ -29,7 +29,7 @@ final class PatientViews {
     private final Access access;
     private final Clock clock;
 
-    PatientViews(Host host, ScoringService scoring, ResponseStore store, Clock clock) {
+    public PatientViews(Host host, ScoringService scoring, ResponseStore store, Clock clock) {
         this.host = host;
         this.scoring = scoring;
         this.store = store;
@@ -38,7 +38,7 @@ final class PatientViews {
     }
 
     /** {@code GET /api/patients}. */
-    ObjectNode caseload(Clinician who) {
+    public ObjectNode caseload(Clinician who) {
         Access.requireClinician(who);
         List<Patient> patients = host.caseload(who.id());
         for (Patient p : patients) {

@@ -21,13 +21,13 @@ import org.slf4j.LoggerFactory;
  * gender), and the change from an earlier stored response, which is scored again from its raw answers: scores are
  * derived data. Thread-safe.
  */
-final class Rescorer {
+public final class Rescorer {
     private static final Logger LOG = LoggerFactory.getLogger(Rescorer.class);
 
     private final QuestionnaireResponses fhir;
     private final ScoringService scoring;
 
-    Rescorer(QuestionnaireResponses fhir, ScoringService scoring) {
+    public Rescorer(QuestionnaireResponses fhir, ScoringService scoring) {
         this.fhir = fhir;
         this.scoring = scoring;
     }

@@ -31,12 +31,12 @@ import org.openrom.scoring.ScoreJson;
  * commit. A repeat of a stored id with the same content answers the stored result again; other content under a
  * stored id is a conflict. Thread-safe.
  */
-final class ResponseIntake {
+public final class ResponseIntake {
     private static final Pattern SUBJECT = Pattern.compile("Patient/([^/]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a submission did; {@code stored} false for a repeat of a stored id. */
-    record Result(boolean stored, ObjectNode body) {}
+    public record Result(boolean stored, ObjectNode body) {}
 
     private final QuestionnaireResponses fhir;
     private final ResponseStore store;
@@ -44,7 +44,7 @@ final class ResponseIntake {
     private final Access access;
     private final Rescorer rescorer;
 
-    ResponseIntake(QuestionnaireResponses fhir, Rescorer rescorer, ResponseStore store, Host host) {
+    public ResponseIntake(QuestionnaireResponses fhir, Rescorer rescorer, ResponseStore store, Host host) {
         this.fhir = fhir;
         this.rescorer = rescorer;
         this.store = store;
@@ -53,7 +53,7 @@ final class ResponseIntake {
     }
 
     /** @throws ApiException with the status and issues to answer when the response is refused */
-    Result submit(Clinician who, String json) {
+    public Result submit(Clinician who, String json) {
         Access.requireClinician(who);
         CapturedResponse r = parse(json);
         String id = r.id();
@@ -79,6 +79,8 @@ final class ResponseIntake {
         if (existing.isPresent()) {
             return repeat(who, existing.get(), patient, json, scores);
         }
+        // The agent (no Host) pseudonymises from these rows: keep them current before the response is saved.
+        store.recordCase(patient, host.episodes(patient.id()));
         String episode = episodeOn(patient.id(), authored.toLocalDate());
         StoredResponse row = new StoredResponse(id, patient.id(), episode, r.measureId(), authored.toInstant(), json,
                 ScoreJson.toJson(scores));
@@ -86,6 +88,18 @@ final class ResponseIntake {
             return repeat(who, store.find(id).orElseThrow(), patient, json, scores);
         }
         return new Result(true, body(row, scores, patient));
+    }
+
+    /**
+     * What {@link #submit} answered for a stored response, scored again from its raw answers (the feedback shown
+     * again), for a young person on the clinician's caseload.
+     *
+     * @throws ApiException 403 when the young person is not on the caseload, 422 when it cannot be scored
+     */
+    public ObjectNode stored(Clinician who, StoredResponse row) {
+        Patient patient = access.patientOnCaseload(who, row.patientId());
+        ScoreSet scores = rescorer.score(parse(row.fhirJson()), patient);
+        return body(row, scores, patient);
     }
 
     private CapturedResponse parse(String json) {
@@ -154,7 +168,7 @@ final class ResponseIntake {
         return body;
     }
 
-    static JsonNode tree(String json) {
+    public static JsonNode tree(String json) {
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {

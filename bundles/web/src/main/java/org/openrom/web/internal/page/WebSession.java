@@ -1,6 +1,9 @@
 package org.openrom.web.internal.page;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.openrom.api.host.Clinician;
 
@@ -26,6 +29,7 @@ public final class WebSession {
     private final Clinician clinician;
     private final String csrf;
     private final @Nullable Handover handover;
+    private final Map<String, String> stamps = new ConcurrentHashMap<>();
     private volatile Instant lastSeen;
     private volatile @Nullable String submittedResponseId;
 
@@ -80,6 +84,17 @@ public final class WebSession {
     /** Marks the hand-over's questionnaire as saved: from now on only the thank-you page is open. */
     public void submitted(String responseId) {
         this.submittedResponseId = responseId;
+    }
+
+    /**
+     * A value fixed the first time it is asked for under {@code key} in this session (e.g. when a response's answers
+     * were given, so that the same form posted twice, even at once, is the same resource). At most 1,000 are kept.
+     */
+    public String stamp(String key, Supplier<String> first) {
+        if (stamps.size() >= 1000 && !stamps.containsKey(key)) {
+            stamps.clear();
+        }
+        return stamps.computeIfAbsent(key, k -> first.get());
     }
 
     Instant lastSeen() {
