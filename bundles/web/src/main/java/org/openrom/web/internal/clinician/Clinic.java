@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openrom.api.fhir.QuestionnaireResponses;
 import org.openrom.api.host.Clinician;
 import org.openrom.api.host.Episode;
 import org.openrom.api.host.Host;
@@ -20,6 +21,7 @@ import org.openrom.web.internal.page.Pages;
 /** What the clinicians' pages share: the host, the store, scoring, the intake, access checks and the page writer. */
 final class Clinic {
     final Host host;
+    final QuestionnaireResponses fhir;
     final ResponseStore store;
     final ScoringService scoring;
     final ResponseIntake intake;
@@ -32,9 +34,10 @@ final class Clinic {
     final Clock clock;
     final ZoneId zone;
 
-    Clinic(Host host, ResponseStore store, ScoringService scoring, ResponseIntake intake, Pages pages,
-            MeasureSchedule schedule, Clock clock) {
+    Clinic(Host host, QuestionnaireResponses fhir, ResponseStore store, ScoringService scoring, ResponseIntake intake,
+            Pages pages, MeasureSchedule schedule, Clock clock) {
         this.host = host;
+        this.fhir = fhir;
         this.store = store;
         this.scoring = scoring;
         this.intake = intake;

@@ -63,7 +63,7 @@ public final class ClinicianServlet extends HttpServlet {
     public ClinicianServlet(@Reference WebSessions sessions, @Reference QuestionnaireResponses fhir,
             @Reference ScoringService scoring, @Reference ResponseStore store, @Reference Host host,
             @Reference MeasureSchedule schedule) {
-        this(sessions, new Clinic(host, store, scoring, new ResponseIntake(fhir, new Rescorer(fhir, scoring), store, host),
+        this(sessions, new Clinic(host, fhir, store, scoring, new ResponseIntake(fhir, new Rescorer(fhir, scoring), store, host),
                 new Pages(new Templates()), schedule, Clock.systemDefaultZone()));
     }
 

@@ -11,6 +11,10 @@ import org.openrom.api.host.Patient;
 import org.openrom.api.scoring.MeasureInfo;
 import org.openrom.api.store.StoredResponse;
 import org.openrom.web.internal.ResponseIntake;
+import org.openrom.web.internal.chart.Figure;
+import org.openrom.web.internal.chart.MeasureHistory;
+import org.openrom.web.internal.chart.ProgressCharts;
+import org.openrom.web.internal.chart.ProgressReader;
 import org.openrom.web.internal.page.Layout;
 import org.openrom.web.internal.page.Pages;
 import org.openrom.web.internal.page.WebSession;
@@ -66,6 +70,16 @@ final class HandoverFlow {
                             : "Not enough answers to work out a score."));
         }
         clinic.pages.render(resp, 200, "clinician/handover-done.jte", new HandoverDonePage(Layout.of("Thank you", h),
-                patient.get().givenName(), List.of(), List.copyOf(rows)));
+                patient.get().givenName(), charts(patient.get()), List.copyOf(rows)));
+    }
+
+    /** The young person's own charts (plain words, from the chart package); the table stands in when none. */
+    private List<gg.jte.Content> charts(Patient patient) {
+        ProgressReader reader = new ProgressReader(clinic.store, clinic.scoring, clinic.fhir, clinic.zone);
+        List<MeasureHistory> histories = new ArrayList<>();
+        for (String measure : reader.measures(patient)) {
+            histories.add(reader.history(patient, measure));
+        }
+        return new ProgressCharts(clinic.scoring).youngPerson(histories).stream().map(Figure::content).toList();
     }
 }

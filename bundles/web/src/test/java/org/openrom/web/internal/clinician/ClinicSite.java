@@ -80,7 +80,7 @@ final class ClinicSite implements AutoCloseable {
         store = SqliteStores.open(db);
         MeasureSchedule schedule = new MeasureSchedule(Converters.standardConverter().convert(Map.of())
                 .to(MeasureSchedule.Config.class));
-        Clinic clinic = new Clinic(host, store, SCORING, new ResponseIntake(FHIR, new Rescorer(FHIR, SCORING), store, host),
+        Clinic clinic = new Clinic(host, FHIR, store, SCORING, new ResponseIntake(FHIR, new Rescorer(FHIR, SCORING), store, host),
                 new Pages(new Templates()), schedule, clock.withZone(ZoneOffset.UTC));
         servlet = new ClinicianServlet(sessions, clinic);
     }

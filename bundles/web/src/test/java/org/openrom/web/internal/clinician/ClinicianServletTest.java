@@ -236,7 +236,9 @@ class ClinicianServletTest {
         assertThat(sent.header("Location")).isEqualTo("/openrom/handover/done");
         Exchange done = site.get(handover, "/handover/done");
         assertThat(done.status()).isEqualTo(200);
-        assertThat(done.body()).contains("Thank you, Amara").contains("id=\"saved\"").contains("PHQ-9");
+        assertThat(done.body()).contains("Thank you, Amara").contains("id=\"saved\"")
+                .containsPattern("<figure class=\"chart[^\"]*\"[^>]*data-measure=\"phq9\"").contains("<table class=\"chart-data")
+                .doesNotContain("Khan");
         assertThat(site.get(handover, FORM + "phq9").header("Location")).isEqualTo("/openrom/handover/done");
         assertThat(site.get(handover, "/caseload").header("Location")).isEqualTo("/openrom/signin");
         assertThat(stored()).isEqualTo(1);
