@@ -74,9 +74,12 @@ final class EnvelopeOpener {
                 throw new IntakeException(ErrorCode.DECRYPTION_FAILED, "cannot unwrap the content key with this collator's key: "
                         + reason(e));
             }
-            if (!CMSObjectIdentifiers.signedData.equals(content.getContentType())) {
+            // id-signedData is what ADR 0004 names (RFC 5083 then requires authAttrs); id-data carrying the DER
+            // SignedData is the form OpenSSL 3.0 can parse (it fails on authAttrs). Both are read the same way below.
+            if (!CMSObjectIdentifiers.signedData.equals(content.getContentType())
+                    && !CMSObjectIdentifiers.data.equals(content.getContentType())) {
                 throw new IntakeException(ErrorCode.NOT_SIGNED_DATA,
-                        "the encrypted content is " + content.getContentType() + ", not id-signedData");
+                        "the encrypted content is " + content.getContentType() + ", not id-signedData (or id-data)");
             }
             try (InputStream plain = content.getContentStream(); OutputStream out = Files.newOutputStream(signedOut)) {
                 plain.transferTo(out);

@@ -117,6 +117,14 @@ class IntakeHttpsTest {
     }
 
     @Test
+    void theOpensslReadableFormIdDataAroundTheSignedDataIsAcceptedToo() throws Exception {
+        TestBatch batch = new TestBatch(pki, a).patients(1, 30);
+        batch.opensslForm = true;
+        HttpResponse<byte[]> r = strict.put(asA, a.id(), batch.batchId, batch.build());
+        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+    }
+
+    @Test
     void theSameBytesAgainAnswer200WithTheSameReceiptAndStoreNothingNew() throws Exception {
         TestBatch batch = new TestBatch(pki, a).patients(1, 3);
         byte[] body = batch.build();

@@ -144,13 +144,20 @@ final class TestBatch {
 
     /** The batch file ({@code <batchId>.p7m}). */
     byte[] build() throws Exception {
-        return encrypt(signed(), recipientCert);
+        return encrypt(opensslForm, signed(), recipientCert);
     }
 
+    /** With {@code opensslForm} the encrypted content type is id-data (no authAttrs), which OpenSSL 3.0 can parse. */
+    boolean opensslForm;
+
     static byte[] encrypt(byte[] signedData, X509Certificate... recipients) throws Exception {
+        return encrypt(false, signedData, recipients);
+    }
+
+    static byte[] encrypt(boolean opensslForm, byte[] signedData, X509Certificate... recipients) throws Exception {
         CMSAuthEnvelopedDataGenerator g = new CMSAuthEnvelopedDataGenerator();
         // RFC 5083: authenticated attributes (at least content-type) are required when the content is not id-data.
-        g.setAuthenticatedAttributeGenerator(parameters -> new org.bouncycastle.asn1.cms.AttributeTable(
+        if (!opensslForm) g.setAuthenticatedAttributeGenerator(parameters -> new org.bouncycastle.asn1.cms.AttributeTable(
                 new org.bouncycastle.asn1.cms.Attribute(org.bouncycastle.asn1.cms.CMSAttributes.contentType,
                         new org.bouncycastle.asn1.DERSet(CMSObjectIdentifiers.signedData))));
         for (X509Certificate r : recipients) {
@@ -158,7 +165,7 @@ final class TestBatch {
             g.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(r, new JceAsymmetricKeyWrapper(oaep, r.getPublicKey())
                     .setProvider(Certificates.BC)).setProvider(Certificates.BC));
         }
-        return g.generate(new CMSProcessableByteArray(CMSObjectIdentifiers.signedData, signedData),
+        return g.generate(new CMSProcessableByteArray(opensslForm ? CMSObjectIdentifiers.data : CMSObjectIdentifiers.signedData, signedData),
                 (org.bouncycastle.operator.OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
                         .setProvider(Certificates.BC).build()).toASN1Structure().getEncoded("DER");
     }
