@@ -30,6 +30,10 @@ public final class Main {
                       Score two responses and print the change: reliable change, cut-off crossing, recovery.
               measures
                       List the measures and whether their licensed text is present.
+              agent <run|status|preview|submit-now|enrol|rotate-key> [options]
+                      The quarterly submission agent (its own process; 'openrom agent help').
+              collator <init|register-site|revoke-site|sites|export-certs|serve> [options]
+                      The collator: its keys and CA, the sites it accepts, and the intake (HTTPS, /collator).
               version Print the version.
               help    Print this help.
 
@@ -56,6 +60,10 @@ public final class Main {
                 case "change":
                 case "measures":
                     return tool("org.openrom.launcher.tools.MeasuresCli", args.get(0), rest, out, err);
+                case "agent":
+                    return agent(rest, out, err);
+                case "collator":
+                    return new CollatorCommand(out, err).run(rest);
                 case "version":
                 case "--version":
                     out.println("OpenROM " + version());
@@ -80,6 +88,22 @@ public final class Main {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(command + " failed", e);
+        }
+    }
+
+    /**
+     * Runs the submission agent in a class loader of its own over {@code lib/agent/} (Bouncy Castle, OkHttp and
+     * their dependencies stay out of the launcher and the framework).
+     */
+    private static int agent(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        try (Tools agent = new Tools(Distribution.home(false), "lib/agent")) {
+            return (Integer) agent.call("org.openrom.agent.AgentMain", "run",
+                    new Class<?>[] {List.class, InputStream.class, PrintStream.class, PrintStream.class},
+                    List.copyOf(args), System.in, out, err);
+        } catch (UsageException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("agent failed", e);
         }
     }
 

@@ -22,7 +22,12 @@ final class Tools implements AutoCloseable {
     private final URLClassLoader loader;
 
     Tools(Path home) throws UsageException {
-        Path dir = home.resolve("lib/tools");
+        this(home, "lib/tools");
+    }
+
+    /** A loader over another folder of the distribution ({@code lib/agent} for the submission agent). */
+    Tools(Path home, String subfolder) throws UsageException {
+        Path dir = home.resolve(subfolder);
         List<URL> urls = new ArrayList<>();
         try (Stream<Path> jars = Files.walk(dir)) {
             urls.add(Main.class.getProtectionDomain().getCodeSource().getLocation());
@@ -40,7 +45,7 @@ final class Tools implements AutoCloseable {
         } catch (IOException e) {
             throw new UsageException("cannot read " + dir + ": " + e.getMessage(), e);
         }
-        this.loader = new URLClassLoader("openrom-tools", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        this.loader = new URLClassLoader("openrom-" + dir.getFileName(), urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
 
     /** Calls a public static method that takes and returns only JDK types. */

@@ -57,6 +57,23 @@ class MainTest {
     }
 
     @Test
+    void agentWithoutItsLibrariesIsOneLineAndExit2(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve("lib/tools"));
+        String previous = System.getProperty("openrom.home");
+        System.setProperty("openrom.home", home.toString());
+        try {
+            assertThat(run("agent", "status")).isEqualTo(2);
+            assertThat(err()).startsWith("openrom: cannot read " + home.resolve("lib/agent")).hasLineCount(1);
+        } finally {
+            if (previous == null) {
+                System.clearProperty("openrom.home");
+            } else {
+                System.setProperty("openrom.home", previous);
+            }
+        }
+    }
+
+    @Test
     void versionComesFromTheBuild() {
         assertThat(run("version")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).matches("OpenROM \\d+\\.\\d+\\.\\d+.*\n");

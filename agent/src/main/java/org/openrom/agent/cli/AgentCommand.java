@@ -79,10 +79,14 @@ public final class AgentCommand {
     public int run(List<String> argv) {
         List<String> args = new ArrayList<>(argv);
         try {
-            Path configFile = configFile(args);
             if (args.isEmpty() || List.of("help", "--help", "-h").contains(args.get(0))) {
                 out.print(HELP);
                 return args.isEmpty() ? USAGE : OK;
+            }
+            Path configFile = configFile(args);
+            if (args.isEmpty()) {
+                out.print(HELP);
+                return USAGE;
             }
             String command = args.remove(0);
             Options o = new Options(args);
@@ -92,7 +96,8 @@ public final class AgentCommand {
                 case "rotate-key" -> rotate(config, o);
                 case "status" -> status(config, o);
                 case "submit-now" -> submitNow(config, o);
-                case "run" -> loop(config, o);
+                case "run" -> o.flag("--once") ? once(config, o) : new Supervisor(out, err, clock, sleeper).run(config, o,
+                        () -> loop(config, o));
                 case "preview" -> new PreviewCommand(out, err, clock).run(config, o);
                 default -> throw new IllegalArgumentException("unknown agent command '" + command + "' (try 'openrom agent help')");
             };
@@ -145,7 +150,7 @@ public final class AgentCommand {
         if (!site.equals(config.siteId())) {
             throw new IllegalArgumentException("--site " + site + " does not match site.id=" + config.siteId() + " in " + config.file());
         }
-        Files.createDirectories(config.dataDir());
+        Session.createPrivateDirectory(config.dataDir());
         if (PasswordFile.createIfAbsent(config.passwordFile(), new SecureRandom())) {
             err.println("made the keystore password file " + config.passwordFile() + " (mode 0600; back it up with the keystore)");
         }
@@ -243,23 +248,49 @@ public final class AgentCommand {
         return sealed && left == 0 ? OK : UNDONE;
     }
 
+    /** One wake of {@code run}: a pass, then the next wake time on stdout for the supervisor. */
+    private int once(AgentConfig config, Options o) throws IOException, SQLException, InterruptedException {
+        o.done();
+        int result;
+        Instant next;
+        try (Session s = new Session(config, clock)) {
+            try {
+                result = pass(s, config.schedule().dueQuarters(clock.instant(), s.state.lastQuarter()), false);
+            } catch (IllegalArgumentException | GeneralSecurityException | SQLException e) {
+                err.println("openrom: agent pass failed: " + e.getMessage());
+                s.state.log("error", String.valueOf(e.getMessage()));
+                s.writeStatus();
+                result = UNDONE;
+            }
+            next = nextWake(s);
+        }
+        out.println(Supervisor.NEXT_WAKE + next);
+        return result;
+    }
+
+    /** {@code run} in this process (when there is no installation to start wake processes from). */
     private int loop(AgentConfig config, Options o) throws IOException, SQLException, InterruptedException {
         o.done();
-        try (Session s = new Session(config, clock)) {
-            err.println("agent for site " + config.siteId() + " running; status in " + config.statusFile());
-            while (true) {
+        err.println("agent for site " + config.siteId() + " running; status in " + config.statusFile());
+        while (true) {
+            Instant next;
+            // The state file and the HTTP client are opened per wake and closed before sleeping, so that the idle
+            // agent holds no SQLite page cache, connections or TLS sessions.
+            try (Session s = new Session(config, clock)) {
                 try {
-                    s.reloadIdentity();
                     pass(s, config.schedule().dueQuarters(clock.instant(), s.state.lastQuarter()), false);
                 } catch (IllegalArgumentException | GeneralSecurityException | SQLException e) {
                     err.println("openrom: agent pass failed: " + e.getMessage());
                     s.state.log("error", String.valueOf(e.getMessage()));
                     s.writeStatus();
                 }
-                Instant next = nextWake(s);
-                err.println("next wake " + next);
-                sleeper.sleep(Duration.between(clock.instant(), next));
+                next = nextWake(s);
             }
+            err.println("next wake " + next);
+            // Idle for up to an hour: a full collection lets the heap shrink (-XX:MaxHeapFreeRatio), which is most
+            // of what an idle agent would otherwise keep resident.
+            System.gc();
+            sleeper.sleep(Duration.between(clock.instant(), next));
         }
     }
 

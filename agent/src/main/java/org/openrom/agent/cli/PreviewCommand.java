@@ -88,7 +88,7 @@ final class PreviewCommand {
     }
 
     private static AgentConfig ensureDir(AgentConfig config) throws IOException {
-        Files.createDirectories(config.dataDir());
+        Session.createPrivateDirectory(config.dataDir());
         return config;
     }
 

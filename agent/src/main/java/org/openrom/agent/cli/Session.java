@@ -41,9 +41,23 @@ final class Session implements AutoCloseable {
     Session(AgentConfig config, Clock clock) throws IOException, SQLException {
         this.config = config;
         this.clock = clock;
-        Files.createDirectories(config.dataDir());
+        createPrivateDirectory(config.dataDir());
         this.state = AgentState.open(config.stateDatabase(), clock, this::writeStatus);
         reloadIdentity();
+    }
+
+    /** Creates the data folder readable by its owner only (keys, receipts and batches live there). */
+    static void createPrivateDirectory(java.nio.file.Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Files.createDirectories(dir.toAbsolutePath().getParent());
+        if (dir.toAbsolutePath().getParent().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectory(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(dir);
+        }
     }
 
     /** The site identity. @throws IllegalArgumentException saying what enrolment step is missing */
