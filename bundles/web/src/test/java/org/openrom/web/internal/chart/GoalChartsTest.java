@@ -40,6 +40,7 @@ class GoalChartsTest {
                 .containsExactly("4");
         assertThat(dom.count("//g[@class='series'][@data-series='goal_1']//circle")).isEqualTo(2);
         assertThat(dom.count("//g[@class='series'][@data-series='goal_2']//rect")).isEqualTo(1);
+        assertThat(dom.count("//g[@class='missing']")).isZero(); // with several lines the table says whose is missing
     }
 
     @Test

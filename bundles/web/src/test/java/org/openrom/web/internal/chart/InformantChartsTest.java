@@ -25,6 +25,8 @@ class InformantChartsTest {
         Figure multi = figures.get(3);
         Dom dom = Dom.of(multi);
         assertThat(dom.text("/figure/@data-scale")).isEqualTo("total_difficulties");
+        assertThat(dom.text("//svg/title")).isEqualTo("SDQ total difficulties by informant");
+        assertThat(dom.text("//svg/desc")).startsWith("Young person (SDQ-S), Parent (SDQ-P), Teacher (SDQ-T): ");
         assertThat(dom.texts("//g[@class='series']/title"))
                 .containsExactly("Young person (SDQ-S)", "Parent (SDQ-P)", "Teacher (SDQ-T)");
         assertThat(dom.count("//g[@class='series'][@data-series='sdq-s']/g[@class='point']/circle")).isEqualTo(2);

@@ -37,4 +37,12 @@ class XmlTest {
         assertThat(doc.getDocumentElement().getTextContent()).isEqualTo(hostile);
         assertThat(doc.getElementsByTagName("script").getLength()).isZero();
     }
+
+    @Test
+    void controlTheSameTextUnescapedBecomesMarkup() throws Exception {
+        String hostile = "<script>alert(1)</script>";
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader("<r>" + hostile + "</r>")));
+        assertThat(doc.getElementsByTagName("script").getLength()).isEqualTo(1);
+    }
 }

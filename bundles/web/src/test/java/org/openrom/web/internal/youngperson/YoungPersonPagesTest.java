@@ -99,6 +99,8 @@ class YoungPersonPagesTest {
         String revoked = site.tokens.issue("p1").token();
         site.tokens.revoke("p1");
         assertThat(get(revoked).body()).isEqualTo(reference.body());
+        String unknown = site.tokens.issue("p9").token(); // a young person the host no longer knows
+        assertThat(get(unknown).body()).isEqualTo(reference.body());
         assertThat(site.audit()).filteredOn(r -> r.startsWith("young-person")).hasSize(1);
     }
 
