@@ -27,7 +27,7 @@ final class SvgChart {
         StringBuilder body = new StringBuilder();
         int legendTop = axes(body, spec, l);
         if (spec.band() != null) {
-            band(body, spec.band(), l);
+            band(body, spec.band(), l, spec.variant() == Variant.YOUNG_PERSON);
         }
         spec.lines().forEach(line -> refLine(body, line, l));
         spec.series().forEach(s -> series(body, s, l));
@@ -93,16 +93,19 @@ final class SvgChart {
         return (int) Math.ceil(titleY + l.font * 1.2);
     }
 
-    private static void band(StringBuilder out, Band band, Layout l) {
+    /** The band, its edge, and its label: by the edge (clinician), or at the far end of the band (young person). */
+    private static void band(StringBuilder out, Band band, Layout l, boolean farEnd) {
         double top = Math.min(l.y(band.from()), l.y(band.to()));
         double bottom = Math.max(l.y(band.from()), l.y(band.to()));
         double edge = l.y(band.edge());
-        boolean labelAbove = Math.abs(edge - top) < 1;
+        boolean edgeOnTop = Math.abs(edge - top) < 1;
+        double labelY = farEnd ? (edgeOnTop ? bottom - 8 : top + l.font * 1.1)
+                : (edgeOnTop ? edge + l.font * 1.1 : edge - 6);
         out.append("<g class=\"cutoff-band\">\n<rect class=\"band\" x=\"").append(l.left).append("\" y=\"")
                 .append(num(top)).append("\" width=\"").append(l.plotRight() - l.left).append("\" height=\"")
                 .append(num(bottom - top)).append("\" fill=\"").append(Palette.BAND_FILL).append("\"/>\n")
                 .append(line(l.left, edge, l.plotRight(), edge, Palette.CUTOFF, 2, "6 3"))
-                .append(text(l.plotRight() - 4, labelAbove ? edge + l.font * 1.1 : edge - 6, band.label(),
+                .append(text(l.plotRight() - 4, labelY, band.label(),
                         "band-label", "text-anchor=\"end\" fill=\"" + Palette.CUTOFF + "\""))
                 .append("</g>\n");
     }
