@@ -32,6 +32,8 @@ public final class Main {
                       List the measures and whether their licensed text is present.
               agent <run|status|preview|submit-now|enrol|rotate-key> [options]
                       The quarterly submission agent (its own process; 'openrom agent help').
+              collator <init|register-site|revoke-site|sites|export-certs|serve> [options]
+                      The collator: its keys and CA, the sites it accepts, and the intake (HTTPS, /collator).
               version Print the version.
               help    Print this help.
 
@@ -60,6 +62,8 @@ public final class Main {
                     return tool("org.openrom.launcher.tools.MeasuresCli", args.get(0), rest, out, err);
                 case "agent":
                     return agent(rest, out, err);
+                case "collator":
+                    return new CollatorCommand(out, err).run(rest);
                 case "version":
                 case "--version":
                     out.println("OpenROM " + version());

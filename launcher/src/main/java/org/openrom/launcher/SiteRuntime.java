@@ -44,6 +44,17 @@ public final class SiteRuntime {
      * without starting anything: {@code framework.start()} does that.
      */
     public static Framework install(Path bundleDir, Map<String, String> properties) throws BundleException, IOException {
+        try (Stream<Path> jars = Files.list(bundleDir)) {
+            List<Path> list = jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+            if (list.isEmpty()) {
+                throw new IllegalStateException("no bundles in " + bundleDir);
+            }
+            return install(list, properties);
+        }
+    }
+
+    /** Like {@link #install(Path, Map)} for a given list of bundle jars (the collator's runtime picks its set). */
+    public static Framework install(List<Path> bundles, Map<String, String> properties) throws BundleException, IOException {
         Map<String, String> props = new HashMap<>(properties);
         props.putIfAbsent(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(LAST_LEVEL));
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, SiteRuntime.class.getClassLoader())
@@ -56,13 +67,11 @@ public final class SiteRuntime {
         Framework framework = factory.newFramework(props);
         framework.init();
         List<Bundle> installed = new ArrayList<>();
-        try (Stream<Path> jars = Files.list(bundleDir)) {
-            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
-                installed.add(framework.getBundleContext().installBundle("reference:" + jar.toUri()));
-            }
+        for (Path jar : bundles) {
+            installed.add(framework.getBundleContext().installBundle("reference:" + jar.toUri()));
         }
         if (installed.isEmpty()) {
-            throw new IllegalStateException("no bundles in " + bundleDir);
+            throw new IllegalStateException("no bundles to install");
         }
         for (Bundle b : installed) {
             BundleRevision revision = b.adapt(BundleRevision.class);

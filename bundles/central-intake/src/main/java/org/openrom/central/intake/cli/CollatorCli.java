@@ -176,6 +176,8 @@ public final class CollatorCli {
             Path trust = tls.resolve("trust.p12");
             write(keys.tlsKeyStore(password), server, password);
             write(keys.trustStore(), trust, password);
+            Path monitor = tls.resolve("monitor.p12");
+            write(monitorStore(keys, password), monitor, password);
             Map<String, String> p = new LinkedHashMap<>();
             p.put("org.apache.felix.https.keystore", server.toString());
             p.put("org.apache.felix.https.keystore.type", "PKCS12");
@@ -184,10 +186,30 @@ public final class CollatorCli {
             p.put("org.apache.felix.https.truststore", trust.toString());
             p.put("org.apache.felix.https.truststore.type", "PKCS12");
             p.put("org.apache.felix.https.truststore.password", new String(password));
+            p.put("openrom.collator.monitor", monitor.toString());
             return p;
         } catch (IOException | SQLException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot use the collator in " + files.dir() + ": " + oneLine(e.getMessage()), e);
         }
+    }
+
+    /**
+     * A short-lived client certificate from the CA ({@code CN=OpenROM collator monitor}, 2 days) with which the
+     * launcher checks {@code /collator/health} (every URL needs a client certificate). It names no site, so the
+     * intake refuses batches sent with it.
+     */
+    private static KeyStore monitorStore(CollatorKeys keys, char[] password) throws GeneralSecurityException, IOException {
+        java.security.KeyPair key = Certificates.ecP256();
+        Instant now = Instant.now();
+        X509Certificate cert = Certificates.issue(new org.bouncycastle.asn1.x500.X500NameBuilder(org.bouncycastle.asn1.x500.style.BCStyle.INSTANCE)
+                .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.CN, "OpenROM collator monitor").build(), key.getPublic(),
+                keys.caCert(), keys.caKey(), now.minusSeconds(300), now.plus(java.time.Duration.ofDays(2)),
+                Certificates.Role.CLIENT, List.of());
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("monitor", key.getPrivate(), password, new java.security.cert.Certificate[] {cert, keys.caCert()});
+        ks.setCertificateEntry("ca", keys.caCert());
+        return ks;
     }
 
     private static void write(KeyStore ks, Path file, char[] password) throws IOException, GeneralSecurityException {

@@ -144,6 +144,7 @@ public final class CollatorKeys {
                 new SecretKeySpec(k, "HmacSHA256"));
         Files.createDirectories(files.dir());
         CollatorFiles.writePrivate(files.passwordFile(), (new String(password) + "\n").getBytes(StandardCharsets.UTF_8));
+        CollatorFiles.writePrivate(files.keystore(), new byte[0]);
         try (OutputStream out = Files.newOutputStream(files.keystore())) {
             keys.keyStore(password).store(out, password);
         } catch (GeneralSecurityException e) {
