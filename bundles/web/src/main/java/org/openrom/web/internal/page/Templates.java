@@ -17,8 +17,18 @@ public final class Templates {
     private final TemplateEngine engine;
 
     public Templates() {
-        // The bundle's own class loader holds the generated classes; no thread context class loader involved.
-        engine = TemplateEngine.createPrecompiled(null, ContentType.Html, Templates.class.getClassLoader(), PACKAGE);
+        // The bundle's own class loader holds the generated classes. jte ignores the class loader passed here when
+        // the templates are on the class path (classDirectory null): RuntimeTemplateLoader takes the thread's context
+        // class loader once, in this constructor — which is null in our framework (SiteRuntime). So the context
+        // class loader is the bundle's for exactly this call, and restored.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Templates.class.getClassLoader());
+        try {
+            engine = TemplateEngine.createPrecompiled(null, ContentType.Html, Templates.class.getClassLoader(), PACKAGE);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     /**
