@@ -23,12 +23,12 @@ final class Site implements AutoCloseable {
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(2);
 
-    private Site(List<String> args) throws IOException {
+    private Site(Path dist, List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(DIST.resolve("bin/openrom").toString());
+        command.add(dist.resolve("bin/openrom").toString());
         command.addAll(args);
-        if (!Files.isExecutable(DIST.resolve("bin/openrom"))) {
-            throw new IllegalStateException("no distribution at " + DIST.toAbsolutePath() + ": build dist first");
+        if (!Files.isExecutable(dist.resolve("bin/openrom"))) {
+            throw new IllegalStateException("no distribution at " + dist.toAbsolutePath() + ": build dist first");
         }
         process = new ProcessBuilder(command).start();
         pump(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), out, true);
@@ -36,7 +36,12 @@ final class Site implements AutoCloseable {
     }
 
     static Site start(String... args) throws IOException {
-        return new Site(List.of(args));
+        return new Site(DIST, List.of(args));
+    }
+
+    /** Runs another copy of the distribution, e.g. one whose conf/openrom.json a test changed. */
+    static Site startFrom(Path dist, String... args) throws IOException {
+        return new Site(dist, List.of(args));
     }
 
     private void pump(BufferedReader reader, List<String> lines, boolean watchForRunning) {
