@@ -77,7 +77,7 @@ public final class BasicAuthenticator {
      * @throws ApiException 401 when the header is missing, not Basic or the credentials are wrong; 503 when too
      *     many checks are waiting
      */
-    Clinician signIn(@Nullable String authorization) {
+    public Clinician signIn(@Nullable String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             throw unauthorized("sign in with HTTP Basic (user name and password)");
         }
