@@ -88,7 +88,7 @@ public final class BatchSealing {
                 throw new SealException(SealError.EMPTY, "nothing to send for " + request.selection().quarter().id()
                         + " after outbox seq " + request.selection().afterSeq());
             }
-            byte[] manifest = Manifest.json(request, built.counts(), payload);
+            byte[] manifest = Manifest.json(request, built.counts(), built.counts().lines(), payload);
             String sha256 = Envelope.write(part, manifest, payload, request);
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(target.getParent());

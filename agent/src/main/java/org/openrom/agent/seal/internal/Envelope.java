@@ -81,7 +81,12 @@ final class Envelope {
                     out.write(b, off, len);
                 }
             }, CHUNK);
-            OutputStream enveloped = encryptor(r).open(CMSObjectIdentifiers.signedData, new Shield(file), contentEncryptor());
+            // The encrypted content is the DER ContentInfo(SignedData), typed id-data: RFC 5083 then needs no authAttrs
+            // (it requires them for any other content type), and OpenSSL before the fix of openssl#26101 (3.0.19
+            // here) cannot parse authAttrs at all, while the JDK's GCM cannot take them as AAD after the content,
+            // where BC's stream generator feeds them. `openssl cms -decrypt` writes exactly these bytes, which
+            // `openssl cms -verify -inform DER` reads.
+            OutputStream enveloped = encryptor(r).open(CMSObjectIdentifiers.data, new Shield(file), contentEncryptor());
             OutputStream signed = signer(r).open(new Shield(enveloped), true);
             try (ZipOutputStream zip = new ZipOutputStream(new Shield(signed))) {
                 stored(zip, "manifest.json", manifest.length, crc(manifest), r);
@@ -102,13 +107,6 @@ final class Envelope {
     private static CMSAuthEnvelopedDataStreamGenerator encryptor(SealRequest r) throws GeneralSecurityException {
         CMSAuthEnvelopedDataStreamGenerator g = new CMSAuthEnvelopedDataStreamGenerator();
         g.setBufferSize(CHUNK);
-        // RFC 5083: authAttrs MUST be present (with the content type) when the content is not id-data.
-        g.setAuthenticatedAttributeGenerator(parameters -> {
-            Hashtable<ASN1ObjectIdentifier, Attribute> t = new Hashtable<>();
-            t.put(CMSAttributes.contentType,
-                    new Attribute(CMSAttributes.contentType, new DERSet(CMSObjectIdentifiers.signedData)));
-            return new AttributeTable(t);
-        });
         for (X509Certificate c : r.recipients()) {
             g.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(c, new JceAsymmetricKeyWrapper(OAEP, c.getPublicKey())));
         }
@@ -117,8 +115,7 @@ final class Envelope {
 
     /** AES-256-GCM from the JDK provider: about 3.5 GB/s here, against 40–65 MB/s with BC's (perf-limits 3b, 3c). */
     private static OutputAEADEncryptor contentEncryptor() throws CMSException {
-        return new AadFirstEncryptor(
-                (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM).build());
+        return (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM).build();
     }
 
     private static CMSSignedDataStreamGenerator signer(SealRequest r)

@@ -49,10 +49,12 @@ public final class IdentifierScan extends FilterOutputStream {
     }
 
     private final IdentifierSet identifiers;
-    private final long[] chainHash = new long[IdentifierSet.MAX_TOKENS - 1];
-    private final long[] chainPow = new long[IdentifierSet.MAX_TOKENS - 1];
-    private final int[] chainLen = new int[IdentifierSet.MAX_TOKENS - 1];
-    private int chain; // previous tokens joined to the next one by a single light separator
+    // The last tokens joined to the next one by single light separators, in a ring of 4 (slot = index & 3).
+    private final long[] chainHash = new long[4];
+    private final long[] chainPow = new long[4];
+    private final int[] chainLen = new int[4];
+    private int chain; // how many of them (at most MAX_TOKENS - 1)
+    private int head; // slot of the next token
     private boolean lightPending; // exactly one light separator since the last token
     private int separators;
     private long hash;
@@ -72,6 +74,11 @@ public final class IdentifierScan extends FilterOutputStream {
 
     static int lower(int c) {
         return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    }
+
+    /** Newline-terminated lines seen so far. */
+    public long lines() {
+        return line - 1;
     }
 
     /** Windows looked up so far. */
@@ -120,10 +127,11 @@ public final class IdentifierScan extends FilterOutputStream {
         long p = pow;
         int l = len;
         check(h, l);
-        for (int j = chain - 1; j >= 0 && l <= IdentifierSet.MAX_LENGTH; j--) {
-            h = chainHash[j] * p + h;
-            p *= chainPow[j];
-            l += chainLen[j];
+        for (int j = 1; j <= chain && l <= IdentifierSet.MAX_LENGTH; j++) {
+            int slot = (head - j) & 3;
+            h = chainHash[slot] * p + h;
+            p *= chainPow[slot];
+            l += chainLen[slot];
             check(h, l);
         }
         push(hash, pow, len);
@@ -143,16 +151,13 @@ public final class IdentifierScan extends FilterOutputStream {
     }
 
     private void push(long h, long p, int l) {
-        if (chain == chainHash.length) {
-            System.arraycopy(chainHash, 1, chainHash, 0, chain - 1);
-            System.arraycopy(chainPow, 1, chainPow, 0, chain - 1);
-            System.arraycopy(chainLen, 1, chainLen, 0, chain - 1);
-            chain--;
+        chainHash[head] = h;
+        chainPow[head] = p;
+        chainLen[head] = l;
+        head = (head + 1) & 3;
+        if (chain < IdentifierSet.MAX_TOKENS - 1) {
+            chain++;
         }
-        chainHash[chain] = h;
-        chainPow[chain] = p;
-        chainLen[chain] = l;
-        chain++;
     }
 
     /** Ends the last token (a payload always ends with a newline, so this only matters for tests). */

@@ -40,6 +40,9 @@ public final class IdentifierSet {
     static final long P = 0x100000001B3L;
 
     private long[] keys = new long[1 << 12];
+    // A one-hash Bloom filter over the keys, about 16 bits per key: small enough to stay in the CPU cache, so most
+    // payload windows are rejected without touching the (large, cache-missing) table.
+    private long[] filter = new long[1 << 6];
     private byte[] kinds = new byte[1 << 12];
     private int size;
     private long lengths; // bit i set: some identifier has normalised length i (i < 64)
@@ -88,6 +91,10 @@ public final class IdentifierSet {
     /** The kind registered for a raw polynomial hash, or {@link Kind#NONE}. */
     Kind find(long rawHash) {
         long k = mix(rawHash);
+        int bit = (int) (k >>> 40) & (filter.length * 64 - 1);
+        if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+            return Kind.NONE;
+        }
         int mask = keys.length - 1;
         for (int i = (int) k & mask; ; i = (i + 1) & mask) {
             if (keys[i] == 0) {
@@ -109,6 +116,7 @@ public final class IdentifierSet {
                 keys[i] = k;
                 kinds[i] = (byte) kind.ordinal();
                 size++;
+                setFilter(k);
                 return;
             }
             if (keys[i] == k) {
@@ -117,11 +125,17 @@ public final class IdentifierSet {
         }
     }
 
+    private void setFilter(long k) {
+        int bit = (int) (k >>> 40) & (filter.length * 64 - 1);
+        filter[bit >>> 6] |= 1L << bit;
+    }
+
     private void grow() {
         long[] oldKeys = keys;
         byte[] oldKinds = kinds;
         keys = new long[oldKeys.length * 2];
         kinds = new byte[oldKeys.length * 2];
+        filter = new long[keys.length / 8]; // 16 bits per key at the table's 50% load
         size = 0;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != 0) {

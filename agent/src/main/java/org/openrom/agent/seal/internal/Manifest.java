@@ -31,7 +31,7 @@ public final class Manifest {
     private Manifest() {}
 
     /** The manifest as UTF-8 JSON bytes. */
-    public static byte[] json(SealRequest r, BatchCounts counts, PayloadFile payload) {
+    public static byte[] json(SealRequest r, BatchCounts counts, long lines, PayloadFile payload) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
@@ -64,7 +64,7 @@ public final class Manifest {
             g.writeObjectFieldStart("payload");
             g.writeStringField("name", PAYLOAD_NAME);
             g.writeNumberField("bytes", payload.bytes());
-            g.writeNumberField("lines", payload.lines());
+            g.writeNumberField("lines", lines);
             g.writeStringField("sha256", payload.sha256());
             g.writeEndObject();
             g.writeEndObject();

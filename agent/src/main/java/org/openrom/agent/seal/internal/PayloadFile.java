@@ -25,7 +25,6 @@ public final class PayloadFile implements AutoCloseable {
     private final CRC32 crc = new CRC32();
     private final Counting counting;
     private final GZIPOutputStream gzip;
-    private long lines;
     private boolean finished;
     private String sha256Hex = "";
 
@@ -48,20 +47,7 @@ public final class PayloadFile implements AutoCloseable {
     public OutputStream ndjson() {
         return new FilterOutputStream(gzip) {
             @Override
-            public void write(int b) throws IOException {
-                if (b == '\n') {
-                    lines++;
-                }
-                gzip.write(b);
-            }
-
-            @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                for (int i = off; i < off + len; i++) {
-                    if (b[i] == '\n') {
-                        lines++;
-                    }
-                }
                 gzip.write(b, off, len);
             }
 
@@ -87,10 +73,6 @@ public final class PayloadFile implements AutoCloseable {
 
     public long bytes() {
         return counting.count;
-    }
-
-    public long lines() {
-        return lines;
     }
 
     public long crc32() {

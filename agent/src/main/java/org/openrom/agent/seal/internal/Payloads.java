@@ -27,6 +27,10 @@ final class Payloads {
         writer.close();
         if (scanner != null) {
             scanner.finish();
+            if (scanner.lines() != writer.counts().lines()) {
+                throw new IllegalStateException("payload has " + scanner.lines() + " lines for "
+                        + writer.counts().lines() + " resources");
+            }
         }
         out.flush();
         return new Result(writer.counts(), stats, identifiers.stats(), scanner == null ? 0 : scanner.windows());
