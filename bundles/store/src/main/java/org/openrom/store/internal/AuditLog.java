@@ -27,18 +27,25 @@ final class AuditLog {
 
     /** Appends one row. Must run inside the caller's write transaction, which makes seq and chain safe. */
     static void append(Connection c, Instant at, String actor, String action, String object) throws SQLException {
+        try (StatementCache sql = new StatementCache(c)) {
+            append(sql, at, actor, action, object);
+        }
+    }
+
+    /** Appends one row with the writer's cached statements. Must run inside the caller's write transaction. */
+    static void append(StatementCache sql, Instant at, String actor, String action, String object) throws SQLException {
         long seq = 1;
         String previous = GENESIS;
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")) {
+        try (ResultSet rs = sql.prepare("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").executeQuery()) {
             if (rs.next()) {
                 seq = rs.getLong(1) + 1;
                 previous = rs.getString(2);
             }
         }
         String when = Timestamps.format(at, "audit time");
-        try (PreparedStatement insert =
-                c.prepareStatement("INSERT INTO audit (seq, at, actor, action, object, hash) VALUES (?, ?, ?, ?, ?, ?)")) {
+        {
+            PreparedStatement insert =
+                    sql.prepare("INSERT INTO audit (seq, at, actor, action, object, hash) VALUES (?, ?, ?, ?, ?, ?)");
             insert.setLong(1, seq);
             insert.setString(2, when);
             insert.setString(3, actor);

@@ -1,6 +1,5 @@
 package org.openrom.store.internal;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -69,10 +68,11 @@ final class CaseRows {
      *
      * @return how many rows were inserted or changed
      */
-    static int upsert(Connection c, Patient p, List<Episode> episodes, Instant now) throws SQLException {
+    static int upsert(StatementCache sql, Patient p, List<Episode> episodes, Instant now) throws SQLException {
         String updatedAt = Timestamps.format(now, "updated_at");
         int changed;
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_PATIENT)) {
+        {
+            PreparedStatement ps = sql.prepare(UPSERT_PATIENT);
             ps.setString(1, p.id());
             ps.setString(2, p.nhsNumber());
             ps.setString(3, p.givenName());
@@ -84,7 +84,8 @@ final class CaseRows {
             ps.setString(9, updatedAt);
             changed = ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_EPISODE)) {
+        {
+            PreparedStatement ps = sql.prepare(UPSERT_EPISODE);
             for (Episode e : episodes) {
                 ps.setString(1, e.id());
                 ps.setString(2, e.patientId());

@@ -35,6 +35,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final StatementCache statements;
     private final WriteOptions options;
     private final BlockingQueue<PendingWrite<?>> queue;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -46,6 +47,7 @@ final class GroupCommitWriter implements AutoCloseable {
     GroupCommitWriter(Path file, Connection connection, WriteOptions options) {
         this.file = requireNonNull(file, "file");
         this.connection = requireNonNull(connection, "connection");
+        this.statements = new StatementCache(connection);
         this.options = requireNonNull(options, "options");
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
         this.thread = new Thread(this::loop, "openrom-store-writer");
@@ -138,6 +140,11 @@ final class GroupCommitWriter implements AutoCloseable {
             }
         }
         // Writes queued after STOP cannot exist: close() refuses new ones before queueing STOP.
+        try {
+            statements.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing the writer's statements on {} failed", file, e);
+        }
         LOG.debug("The writer of {} stopped after {} writes in {} groups", file, writes.get(), groups.get());
     }
 
@@ -211,15 +218,15 @@ final class GroupCommitWriter implements AutoCloseable {
      * @throws SQLException when even the savepoint could not be undone: the whole group must fail
      */
     private boolean runInSavepoint(PendingWrite<?> w) throws SQLException {
-        Pragmas.exec(connection, "SAVEPOINT write");
+        statements.exec("SAVEPOINT write");
         try {
-            w.run(connection);
-            Pragmas.exec(connection, "RELEASE write");
+            w.run(statements);
+            statements.exec("RELEASE write");
             return true;
         } catch (SQLException | RuntimeException e) {
             try {
-                Pragmas.exec(connection, "ROLLBACK TO write");
-                Pragmas.exec(connection, "RELEASE write");
+                statements.exec("ROLLBACK TO write");
+                statements.exec("RELEASE write");
             } catch (SQLException undo) {
                 // SQLite ended the transaction itself (disk full, I/O error): nothing of this group survives.
                 undo.addSuppressed(e);

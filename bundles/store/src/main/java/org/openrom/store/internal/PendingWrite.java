@@ -2,7 +2,6 @@ package org.openrom.store.internal;
 
 import static java.util.Objects.requireNonNull;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -16,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class PendingWrite<T> {
 
-    /** The SQL of one write. Runs on the writer's connection inside a transaction it must not end. */
+    /** The SQL of one write. Runs on the writer's statements inside a transaction it must not end. */
     @FunctionalInterface
     interface Work<T> {
-        T run(Connection c) throws SQLException;
+        T run(StatementCache sql) throws SQLException;
     }
 
     private final String what;
@@ -38,8 +37,8 @@ final class PendingWrite<T> {
     }
 
     /** Writer thread: runs the SQL; the result is kept until the group commits. */
-    void run(Connection c) throws SQLException {
-        tentative = work.run(c);
+    void run(StatementCache sql) throws SQLException {
+        tentative = work.run(sql);
     }
 
     /** Writer thread: the transaction holding this write has committed. */

@@ -1,6 +1,5 @@
 package org.openrom.store.internal;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,14 +11,17 @@ final class ResponseRows {
 
     static final String COLUMNS = "response_id, patient_id, episode_id, measure_id, authored, fhir_json, scores_json";
 
+    private static final String INSERT_RESPONSE = "INSERT INTO response (" + COLUMNS
+            + ", stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (response_id) DO NOTHING";
+
     private ResponseRows() {}
 
     /** Must run inside the caller's write transaction (a savepoint of the writer's group). */
-    static SaveOutcome insert(Connection writer, StoredResponse r, String authored, Instant now, String actor)
+    static SaveOutcome insert(StatementCache sql, StoredResponse r, String authored, Instant now, String actor)
             throws SQLException {
         String storedAt = Timestamps.format(now, "stored_at");
-        try (PreparedStatement ps = writer.prepareStatement("INSERT INTO response (" + COLUMNS
-                + ", stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (response_id) DO NOTHING")) {
+        {
+            PreparedStatement ps = sql.prepare(INSERT_RESPONSE);
             ps.setString(1, r.responseId());
             ps.setString(2, r.patientId());
             ps.setString(3, r.episodeId());
@@ -32,13 +34,13 @@ final class ResponseRows {
                 return SaveOutcome.ALREADY_STORED;
             }
         }
-        try (PreparedStatement ps =
-                writer.prepareStatement("INSERT INTO outbox (response_id, created_at) VALUES (?, ?)")) {
+        {
+            PreparedStatement ps = sql.prepare("INSERT INTO outbox (response_id, created_at) VALUES (?, ?)");
             ps.setString(1, r.responseId());
             ps.setString(2, storedAt);
             ps.executeUpdate();
         }
-        AuditLog.append(writer, now, actor, "response.stored", "response/" + r.responseId());
+        AuditLog.append(sql, now, actor, "response.stored", "response/" + r.responseId());
         return SaveOutcome.STORED;
     }
 }
