@@ -26,7 +26,7 @@ import javax.crypto.spec.GCMParameterSpec;
  * Figures for the note (not a unit test): seal N synthetic responses from a real site database and, in the same
  * run, the raw limit — the same stored bytes read from SQLite through gzip and AES-256-GCM alone. Prints wall time,
  * peak heap (sum of heap pool peaks, reset per phase) and peak RSS (VmHWM, reset per phase through
- * /proc/self/clear_refs). Usage: {@code SealBenchmark <responses> <perPatient> <gzipLevel> <folder>}; the database
+ * /proc/self/clear_refs). Usage: {@code SealBenchmark <responses> <perPatient> <gzipLevel> <folder> [rounds]}; the database
  * {@code <folder>/site-<responses>.db} is generated on the first run and reused.
  */
 public final class SealBenchmark {
@@ -45,10 +45,11 @@ public final class SealBenchmark {
         }
         System.out.printf("java %s, -Xmx %d MiB, gzip level %d, %d cores%n", System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20, level, Runtime.getRuntime().availableProcessors());
-        raw(db, level);
-        seal(db, level, folder);
-        raw(db, level);
-        seal(db, level, folder);
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 2;
+        for (int i = 0; i < rounds; i++) {
+            raw(db, level);
+            seal(db, level, folder);
+        }
     }
 
     static void raw(Path db, int level) throws Exception {

@@ -37,9 +37,9 @@ class PseudonymsTest {
     }
 
     @Test
-    void resourceIdsAreSeparatedFromPatientPseudonymsByType() {
+    void resourceIdsAreTheFirst128BitsAndSeparatedFromPatientPseudonymsByType() {
         assertThat(IDS.resource("Encounter", "p1"))
-                .isEqualTo("785124fe5e99f204cc2ce5e84b3df3c6cc1016523419a61ca6303e2cabae1966")
+                .isEqualTo("785124fe5e99f204cc2ce5e84b3df3c6")
                 .isNotEqualTo(IDS.resource("Observation", "p1"))
                 .isNotEqualTo(IDS.patient("p1"));
     }
