@@ -155,7 +155,10 @@ public final class StatusReport {
         n.put("notAfter", c.getNotAfter().toInstant().toString());
         long days = Duration.between(now, c.getNotAfter().toInstant()).toDays();
         n.put("daysLeft", days);
-        if (c.getNotAfter().toInstant().isBefore(now)) {
+        if (c.getNotBefore().toInstant().isAfter(now)) {
+            warn(warnings, "AG-4003", "the " + role + " certificate is not valid until " + c.getNotBefore().toInstant()
+                    + "; is this computer's clock right? (the collator refuses it until then)");
+        } else if (c.getNotAfter().toInstant().isBefore(now)) {
             warn(warnings, "AG-4003", "the " + role + " certificate expired on " + c.getNotAfter().toInstant());
         } else if (days < config.certificateWarnDays()) {
             warn(warnings, "AG-4003", "the " + role + " certificate expires in " + days + " days ("
