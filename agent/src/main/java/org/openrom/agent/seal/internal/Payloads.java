@@ -7,7 +7,10 @@ import org.openrom.agent.seal.SealProgress;
 import org.openrom.agent.seal.Selection;
 import org.openrom.agent.source.SiteDatabase;
 
-/** Writes a selection's NDJSON payload into a stream, through the identifier scan. Shared by seal and preview. */
+/**
+ * Writes a selection's NDJSON payload into a stream, through the identifier scan. Shared by seal and preview.
+ * Building runs on the calling thread; the scan and {@code out} (gzip, for a seal) on a second one ({@link HandOff}).
+ */
 final class Payloads {
 
     record Result(BatchCounts counts, PayloadBuilder.Stats stats, SiteIdentifiers.Stats identifiers, long windows) {}
@@ -21,10 +24,16 @@ final class Payloads {
                 SiteDatabase.storedTime(selection.quarter().end().plusDays(1).atStartOfDay(selection.zone()).toInstant()));
         SiteIdentifiers identifiers = SiteIdentifiers.collect(db, catalogue);
         IdentifierScan scanner = scan ? new IdentifierScan(out, identifiers.set()) : null;
-        ResourceWriter writer = writers.create(scanner == null ? out : scanner);
-        PayloadBuilder.Stats stats = new PayloadBuilder(db, new Pseudonyms(linkKey), catalogue, writer,
-                selection.zone(), progress, expected).build(selection);
-        writer.close();
+        HandOff handOff = new HandOff(scanner == null ? out : scanner);
+        ResourceWriter writer = writers.create(handOff);
+        PayloadBuilder.Stats stats;
+        try {
+            stats = new PayloadBuilder(db, new Pseudonyms(linkKey), catalogue, writer, selection.zone(), progress,
+                    expected).build(selection);
+            writer.close();
+        } finally {
+            handOff.close(); // waits for scan + gzip; throws what they threw (an identifier found comes first)
+        }
         if (scanner != null) {
             scanner.finish();
             if (scanner.lines() != writer.counts().lines()) {
