@@ -168,6 +168,11 @@ final class BatchReader implements AutoCloseable {
         if (type.equals("Patient")) {
             patient[0] = p.central(resource.get("id").asText());
             resource.put("id", patient[0]);
+            // The pseudonym identifier (checked by ResourceRules: value = id) is re-keyed with it: P_site is never stored.
+            JsonNode identifier = resource.get("identifier");
+            if (identifier != null && identifier.get(0) instanceof ObjectNode pseudonym) {
+                pseudonym.put("value", patient[0]);
+            }
         }
         rekeyReferences(resource, p, patient, line);
         return patient[0];

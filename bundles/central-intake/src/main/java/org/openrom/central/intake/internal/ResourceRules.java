@@ -78,14 +78,54 @@ final class ResourceRules {
         if (!id.isTextual() || !FHIR_ID.matcher(id.asText()).matches()) {
             throw new IntakeException(ErrorCode.BAD_ID, "line " + line + ": " + type + ".id is not a FHIR id (1–64 of A-Z a-z 0-9 - .)");
         }
+        if (type.equals("Patient")) {
+            checkPatientShapes(resource, line);
+        }
         forbiddenKeys(resource, type, line);
         return type;
+    }
+
+    /** The pseudonym's systems (docs/batch-format.md): which canonical id the site keyed. */
+    static final Set<String> PSEUDONYM_SYSTEMS =
+            Set.of("http://openrom.org/fhir/sid/pseudonym-nhs", "http://openrom.org/fhir/sid/pseudonym-local");
+    /** A UK outward code (postcode district), e.g. LS1, SW1A, B33: never a full postcode. */
+    static final Pattern OUTWARD_CODE = Pattern.compile("[A-Z]{1,2}[0-9][0-9A-Z]?");
+
+    /**
+     * Patient.identifier and Patient.address may carry only what docs/batch-format.md says: one identifier whose
+     * value is the pseudonym (= id, re-keyed with it), and one address with only the outward code. Checked here
+     * exactly, then removed from the forbidden-key walk.
+     */
+    private static void checkPatientShapes(ObjectNode patient, long line) throws IntakeException {
+        JsonNode identifier = patient.get("identifier");
+        if (identifier != null) {
+            JsonNode only = identifier.isArray() && identifier.size() == 1 ? identifier.get(0) : null;
+            if (only == null || !only.isObject() || only.size() != 2
+                    || !PSEUDONYM_SYSTEMS.contains(only.path("system").asText())
+                    || !only.path("value").asText().equals(patient.path("id").asText())) {
+                throw new IntakeException(ErrorCode.FIELD_NOT_ALLOWED, "line " + line
+                        + ": Patient.identifier may only be the pseudonym (one entry, a pseudonym system, value = id)");
+            }
+        }
+        JsonNode address = patient.get("address");
+        if (address != null) {
+            JsonNode only = address.isArray() && address.size() == 1 ? address.get(0) : null;
+            if (only == null || !only.isObject() || only.size() != 1
+                    || !OUTWARD_CODE.matcher(only.path("postalCode").asText()).matches()) {
+                throw new IntakeException(ErrorCode.FIELD_NOT_ALLOWED, "line " + line
+                        + ": Patient.address may only be one postalCode that is an outward code (e.g. LS1)");
+            }
+        }
     }
 
     private void forbiddenKeys(JsonNode node, String path, long line) throws IntakeException {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
+                boolean shaped = path.equals("Patient") && (e.getKey().equals("identifier") || e.getKey().equals("address"));
+                if (shaped) {
+                    continue;
+                }
                 if (forbidden.contains(e.getKey())) {
                     throw new IntakeException(ErrorCode.FIELD_NOT_ALLOWED, "line " + line + ": " + path + "." + e.getKey()
                             + " may carry identifying data or free text and never leaves a site");

@@ -310,6 +310,18 @@ class IntakeHttpsTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(code(r)).startsWith("CI-1403").contains("line 1").contains("Patient.name").doesNotContain("Khan");
 
+        TestBatch postcode = new TestBatch(pki, a).patients(1, 23);
+        postcode.lines.set(0, postcode.lines.get(0).replace("\"postalCode\":\"LS6\"", "\"postalCode\":\"LS6 1AA\""));
+        HttpResponse<byte[]> full = strict.put(asA, a.id(), postcode.batchId, postcode.build());
+        assertThat(full.statusCode()).isEqualTo(400);
+        assertThat(code(full)).startsWith("CI-1403").contains("outward code").doesNotContain("1AA");
+
+        TestBatch nhs = new TestBatch(pki, a).patients(1, 24);
+        nhs.lines.set(0, nhs.lines.get(0).replaceFirst("\"value\":\"[0-9a-f]{64}\"", "\"value\":\"9990000018\""));
+        HttpResponse<byte[]> number = strict.put(asA, a.id(), nhs.batchId, nhs.build());
+        assertThat(number.statusCode()).isEqualTo(400);
+        assertThat(code(number)).startsWith("CI-1403").contains("Patient.identifier").doesNotContain("9990000018");
+
         TestBatch nested = new TestBatch(pki, a).patients(1, 17);
         nested.lines.set(3, nested.lines.get(3).replace("\"linkId\":\"q1\"", "\"linkId\":\"q1\",\"text\":\"free text\""));
         assertThat(code(strict.put(asA, a.id(), nested.batchId, nested.build()))).startsWith("CI-1403").contains("line 4");
@@ -329,7 +341,7 @@ class IntakeHttpsTest {
         TestBatch schema = new TestBatch(pki, a).patients(1, 21);
         schema.manifestEdit = m -> m.put("schema", "openrom-batch/2");
         assertThat(code(strict.put(asA, a.id(), schema.batchId, schema.build()))).startsWith("CI-1303");
-        for (TestBatch t : new TestBatch[] {named, nested, unknown, counts, hash, schema}) {
+        for (TestBatch t : new TestBatch[] {named, postcode, nhs, nested, unknown, counts, hash, schema}) {
             assertThat(batches(t.batchId)).isZero();
             assertThat(intake.store().count("record", a.id(), t.batchId)).isZero();
         }

@@ -62,7 +62,10 @@ final class TestBatch {
         for (int i = 0; i < patients; i++) {
             String p = Hex.sha256(("p" + seed + "-" + i).getBytes(StandardCharsets.UTF_8));
             String id = seed + "-" + i;
-            lines.add("{\"resourceType\":\"Patient\",\"id\":\"" + p + "\",\"gender\":\"female\",\"extension\":[{\"url\":"
+            // As the agent sends it (docs/batch-format.md): the pseudonym also as identifier, the outward code only.
+            lines.add("{\"resourceType\":\"Patient\",\"id\":\"" + p + "\",\"identifier\":[{\"system\":"
+                    + "\"http://openrom.org/fhir/sid/pseudonym-nhs\",\"value\":\"" + p + "\"}],\"address\":[{\"postalCode\":\"LS6\"}],"
+                    + "\"gender\":\"female\",\"extension\":[{\"url\":"
                     + "\"https://openrom.org/fhir/StructureDefinition/age-at-referral\",\"valueInteger\":14}]}");
             lines.add("{\"resourceType\":\"EpisodeOfCare\",\"id\":\"eoc-" + id + "\",\"status\":\"active\",\"patient\":{\"reference\":\"Patient/"
                     + p + "\"}}");
