@@ -8,8 +8,8 @@ public interface SealProgress {
     SealProgress NONE = (stage, done, total) -> {};
 
     /**
-     * @param stage {@code payload} (rows read, of {@code total}), {@code scan}, {@code envelope} (bytes, of
-     *     {@code total}) or {@code done}
+     * @param stage {@code payload} (rows read, of {@code total}; the identifier scan runs inline), {@code envelope}
+     *     (payload bytes signed and encrypted, of {@code total}) or {@code done}
      * @param done units done so far
      * @param total units expected; -1 when unknown
      */

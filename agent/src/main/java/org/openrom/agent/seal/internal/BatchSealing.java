@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,7 +13,6 @@ import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.openrom.agent.seal.BatchCounts;
 import org.openrom.agent.seal.SealError;
 import org.openrom.agent.seal.SealException;
 import org.openrom.agent.seal.SealRequest;
@@ -96,7 +95,7 @@ public final class BatchSealing {
             LOG.info("Sealed batch {} ({} rows, {} resources, {} bytes)", request.batchId(), built.stats().rows(),
                     built.counts().lines(), Files.size(target));
             return new SealedBatch(request.batchId(), target, Files.size(target), sha256, payload.sha256(),
-                    new String(manifest, java.nio.charset.StandardCharsets.UTF_8), built.counts(), built.stats().rows(),
+                    new String(manifest, StandardCharsets.UTF_8), built.counts(), built.stats().rows(),
                     built.stats().firstSeq(), built.stats().lastSeq());
         } catch (IdentifierScan.Found f) {
             throw new SealException(SealError.IDENTIFIER_FOUND, f.getMessage()
@@ -130,9 +129,5 @@ public final class BatchSealing {
         } catch (IOException e) {
             LOG.warn("Cannot delete {}: {}", p, e.getMessage());
         }
-    }
-
-    static BatchCounts none() {
-        return new BatchCounts(0, 0, 0, 0, 0);
     }
 }

@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -115,12 +114,5 @@ public final class PayloadFile implements AutoCloseable {
             count += len;
             out.write(b, off, len);
         }
-    }
-
-    static int checkLevel(int level) {
-        if (level < Deflater.BEST_SPEED || level > Deflater.BEST_COMPRESSION) {
-            throw new IllegalArgumentException("gzip level must be 1-9, found " + level);
-        }
-        return level;
     }
 }
