@@ -39,9 +39,13 @@ public final class SubmitLoadHarness {
     private final List<String> patients;
     private final String nonce = Long.toString(System.currentTimeMillis(), 36);
 
-    private SubmitLoadHarness(URI api, List<String> patients) {
+    /** Each clinician's pause between submissions (mean; 0.5–1.5 × at random), 0 for a saturating closed loop. */
+    private final int thinkMillis;
+
+    private SubmitLoadHarness(URI api, List<String> patients, int thinkMillis) {
         this.responses = api.resolve("responses");
         this.patients = patients;
+        this.thinkMillis = thinkMillis;
     }
 
     record Level(int clinicians, int submissions, int errors, double seconds, double p50, double p99) {
@@ -55,21 +59,23 @@ public final class SubmitLoadHarness {
         double seconds = Double.parseDouble(option(args, "--seconds", "10"));
         double warmup = Double.parseDouble(option(args, "--warmup", "20"));
         int patientCount = Integer.parseInt(option(args, "--patients", "2000"));
+        int think = Integer.parseInt(option(args, "--think-ms", "0"));
         List<Integer> levels = new ArrayList<>();
         for (String l : option(args, "--levels", "1,10,50").split(",")) {
             levels.add(Integer.parseInt(l.trim()));
         }
         Path work = Files.createTempDirectory("openrom-load");
-        System.out.printf(Locale.ROOT, "SubmitLoadHarness: %s, %d cores, %s s per level, warm-up %s s, work in %s%n",
-                Runtime.version(), Runtime.getRuntime().availableProcessors(), seconds, warmup, work);
+        System.out.printf(Locale.ROOT, "SubmitLoadHarness: %s, %d cores, %s s per level, warm-up %s s, think %d ms,"
+                + " work in %s%n", Runtime.version(), Runtime.getRuntime().availableProcessors(), seconds, warmup, think, work);
         List<Level> results = new ArrayList<>();
         String sample;
         try (SiteProcess site = SiteProcess.start(dist, work, patientCount)) {
             URI api = URI.create("http://127.0.0.1:" + site.port + "/openrom/api/");
-            SubmitLoadHarness h = new SubmitLoadHarness(api, caseload(api));
+            SubmitLoadHarness warm = new SubmitLoadHarness(api, caseload(api), 0);
+            SubmitLoadHarness h = new SubmitLoadHarness(api, warm.patients, think);
             sample = h.phq9("sample", 0, new Random(1));
-            h.run(1, 60, "first"); // signs in once (PBKDF2, then cached) and warms the runtime up
-            h.run(10, warmup, "warmup");
+            warm.run(1, 60, "first"); // signs in once (PBKDF2, then cached) and warms the runtime up
+            warm.run(10, warmup, "warmup");
             for (int n : levels) {
                 Level level = h.run(n, seconds, "c" + n);
                 results.add(level);
@@ -135,6 +141,9 @@ public final class SubmitLoadHarness {
                 }
                 if (once) {
                     return;
+                }
+                if (thinkMillis > 0) {
+                    Thread.sleep(thinkMillis / 2 + random.nextInt(thinkMillis));
                 }
             }
         } catch (Exception e) {

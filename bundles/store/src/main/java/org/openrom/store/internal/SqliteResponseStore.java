@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.openrom.api.host.Episode;
 import org.openrom.api.host.Patient;
@@ -110,6 +111,16 @@ public final class SqliteResponseStore implements CloseableResponseStore {
     private final WriteOptions options;
     private final Connection reader;
     private final QuickCheck quickCheck;
+    /**
+     * What {@link #recordCase} last wrote for each young person. The web bundle records the case before every
+     * submission; when nothing changed, this spares the submission a second trip through the writer (a second commit
+     * to wait for). This store is the database's only writer, so the map cannot go stale; it is emptied when large.
+     */
+    private final ConcurrentHashMap<String, RecordedCase> recordedCases = new ConcurrentHashMap<>();
+
+    private record RecordedCase(Patient patient, List<Episode> episodes) {}
+
+    private static final int RECORDED_CASES_LIMIT = 10_000;
     private volatile boolean closed;
 
     /** The DS component: opens the file named by the configuration. */
@@ -235,9 +246,17 @@ public final class SqliteResponseStore implements CloseableResponseStore {
         requireNonNull(patient, "patient");
         List<Episode> copy = List.copyOf(episodes);
         CaseRows.validate(patient, copy);
+        RecordedCase recorded = new RecordedCase(patient, copy);
+        if (recorded.equals(recordedCases.get(patient.id()))) {
+            return;
+        }
         Instant now = clock.instant();
         writer.write(new PendingWrite<>("cannot record patient " + patient.id(),
                 c -> CaseRows.upsert(c, patient, copy, now)));
+        if (recordedCases.size() >= RECORDED_CASES_LIMIT) {
+            recordedCases.clear();
+        }
+        recordedCases.put(patient.id(), recorded);
     }
 
     @Override
