@@ -112,7 +112,10 @@ public final class SealRequest {
         return created;
     }
 
-    /** gzip level, 1–9 (default 6). */
+    /**
+     * gzip level, 1–9 (default 1: measured on 1M responses, level 1 seals in about 0.4–0.5 of level 6's time for 1.4
+     * times the bytes; at level 6 deflate is the slowest stage; see agent/README.md).
+     */
     public int gzipLevel() {
         return gzipLevel;
     }
@@ -138,7 +141,7 @@ public final class SealRequest {
         private @Nullable List<X509Certificate> recipients;
         private @Nullable Path outputDir;
         private @Nullable Instant created;
-        private int gzipLevel = 6;
+        private int gzipLevel = 1;
         private SealProgress progress = SealProgress.NONE;
 
         private Builder() {}
@@ -190,7 +193,7 @@ public final class SealRequest {
             return this;
         }
 
-        /** Optional: gzip level 1–9 (default 6). */
+        /** Optional: gzip level 1–9 (default 1). */
         public Builder gzipLevel(int v) {
             this.gzipLevel = v;
             return this;
