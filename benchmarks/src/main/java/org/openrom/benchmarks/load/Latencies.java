@@ -6,6 +6,17 @@ import java.util.Arrays;
 final class Latencies {
     private long[] values = new long[1 << 14];
     private int size;
+    private int untimed;
+
+    /** A submission that counts towards throughput but not towards latency (a connection's first request). */
+    void count() {
+        untimed++;
+    }
+
+    /** Submissions, timed or not. */
+    int submissions() {
+        return size + untimed;
+    }
 
     void add(long nanos) {
         if (size == values.length) {
@@ -24,6 +35,7 @@ final class Latencies {
             for (int i = 0; i < p.size; i++) {
                 all.add(p.values[i]);
             }
+            all.untimed += p.untimed;
         }
         Arrays.sort(all.values, 0, all.size);
         return all;
