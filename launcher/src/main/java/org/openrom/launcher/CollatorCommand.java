@@ -182,29 +182,6 @@ final class CollatorCommand {
         } catch (IOException | java.security.GeneralSecurityException e) {
             return "cannot read the monitor certificate " + monitor + ": " + e.getMessage();
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer from " + health;
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return null;
-                }
-                last = "HTTP " + r.statusCode();
-            } catch (IOException e) {
-                last = "no answer from " + health + " (" + e.getClass().getSimpleName() + ")";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "interrupted";
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "interrupted";
-            }
-        }
-        return last;
+        return SiteCommand.awaitHealthy(client, health, timeout);
     }
 }

@@ -218,7 +218,14 @@ final class SiteCommand {
 
     /** Polls the health endpoint; returns null once it answers 200, else the last problem seen. */
     private static String awaitHealthy(URI health, Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        return awaitHealthy(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), health, timeout);
+    }
+
+    /**
+     * Polls {@code health} with {@code client} (the collator's needs a client certificate); returns null once it
+     * answers 200, else the last problem seen.
+     */
+    static String awaitHealthy(HttpClient client, URI health, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer from " + health;
         while (System.nanoTime() < deadline) {

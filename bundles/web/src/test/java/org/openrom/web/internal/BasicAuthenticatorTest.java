@@ -1,5 +1,6 @@
 package org.openrom.web.internal;
 
+import org.openrom.web.internal.page.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
@@ -23,7 +24,7 @@ import org.osgi.util.converter.Converters;
 
 class BasicAuthenticatorTest {
     private static final Clinician SAM = new Clinician("clinician", "Dr Sam Demo", Clinician.Role.CLINICIAN);
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final Host host = mock(Host.class);
 
     BasicAuthenticatorTest() {

@@ -1,5 +1,6 @@
 package org.openrom.web.internal;
 
+import org.openrom.web.internal.page.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.openrom.web.internal.TestSite.ALEX;
@@ -37,7 +38,7 @@ class PatientViewsTest {
     void listsTheCaseloadWithAgeAndOpenEpisodeAndAuditsEachYoungPerson() throws Exception {
         try (TestSite site = new TestSite(dir)) {
             PatientViews views = new PatientViews(site.host, TestSite.SCORING, site.store,
-                    new MutableClock(Instant.parse("2026-11-22T10:00:00Z")));
+                    new TestClock(Instant.parse("2026-11-22T10:00:00Z")));
             JsonNode body = views.caseload(SAM);
             assertThat(body.at("/clinician/id").asText()).isEqualTo("clinician");
             assertThat(body.path("patients")).hasSize(1);
@@ -59,7 +60,7 @@ class PatientViewsTest {
             intake.submit(SAM, phq9("later", "p1", "2026-03-01T10:00:00Z", 1, 1, 1, 1, 1, 1, 1, 1, 1));
             intake.submit(SAM, phq9("earlier", "p1", "2026-02-01T10:00:00Z", 2, 2, 2, 2, 2, 2, 2, 2, 2));
             PatientViews views = new PatientViews(site.host, TestSite.SCORING, site.store,
-                    new MutableClock(Instant.parse("2026-11-22T10:00:00Z")));
+                    new TestClock(Instant.parse("2026-11-22T10:00:00Z")));
             JsonNode body = views.progress(SAM, "p1", "phq9");
             assertThat(body.path("responses")).extracting(r -> r.path("responseId").asText())
                     .containsExactly("earlier", "later");
