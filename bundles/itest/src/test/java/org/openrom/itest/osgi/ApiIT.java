@@ -192,6 +192,31 @@ class ApiIT {
     }
 
     @Test
+    void aClientThatWaitsFor100ContinueGetsThe413BeforeSendingAHugeBody() throws Exception {
+        // A raw socket, so that the test sees exactly what the server sends before any byte of the body.
+        long declared = 512L * 1024 * 1024;
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + base.resolve("responses").getRawPath() + " HTTP/1.1\r\n"
+                    + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                    + "Authorization: " + CLINICIAN + "\r\n"
+                    + "Content-Type: application/fhir+json\r\n"
+                    + "Content-Length: " + declared + "\r\n"
+                    + "Expect: 100-continue\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(in.readLine()).as("status line, with no body sent").startsWith("HTTP/1.1 413");
+            StringBuilder rest = new StringBuilder();
+            for (String line; (line = in.readLine()) != null && rest.indexOf("API-1001") < 0; ) {
+                rest.append(line).append('\n');
+            }
+            assertThat(rest).contains("API-1001").contains(declared + " bytes");
+        }
+    }
+
+    @Test
     void jsonDeeperThan32LevelsIs400BeforeParsing() throws Exception {
         String deep = "{\"resourceType\":\"QuestionnaireResponse\",\"x\":" + "[".repeat(40) + "]".repeat(40) + "}";
         HttpResponse<String> r = post(CLINICIAN, deep);

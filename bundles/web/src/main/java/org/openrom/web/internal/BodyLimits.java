@@ -24,6 +24,12 @@ final class BodyLimits {
     static final int MAX_BYTES = 1024 * 1024;
     static final int MAX_DEPTH = 32;
     static final int MAX_STRING = 10_000;
+    /**
+     * How much of a refused body is still read and discarded so that the client, which is usually still sending,
+     * gets to read the 413: a server that closes a socket with unread bytes makes TCP reset it, and the client then
+     * sees a broken pipe instead of the answer. Anything larger is refused without reading (the connection closes).
+     */
+    static final long DRAIN_LIMIT = 8L * 1024 * 1024;
 
     private final int maxBytes;
     private final int maxDepth;
@@ -50,19 +56,29 @@ final class BodyLimits {
     /**
      * Reads the body, refusing it as soon as it is longer than the limit, whatever Content-Length says.
      *
+     * <p>A client that sent {@code Expect: 100-continue} gets the 413 before it sends the body (the body is not even
+     * opened: opening the servlet's input stream makes the server send "100 Continue"); any other client is still writing, so up to {@link #DRAIN_LIMIT} bytes are read
+     * and discarded first, letting it read the answer instead of meeting a reset connection.
+     *
      * @param declaredLength the Content-Length, or -1 when the body is chunked
+     * @param expectsContinue whether the request carries {@code Expect: 100-continue}
      * @throws ApiException 413 when the body is too large, 400 when it is not UTF-8
      */
-    String read(InputStream in, long declaredLength) throws IOException {
+    String read(Body body, long declaredLength, boolean expectsContinue) throws IOException {
         if (declaredLength > maxBytes) {
+            if (!expectsContinue && declaredLength <= DRAIN_LIMIT) {
+                discard(body.open(), DRAIN_LIMIT);
+            }
             throw tooLarge(declaredLength + " bytes");
         }
+        InputStream in = body.open();
         ByteArrayOutputStream out = new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 8192);
         byte[] buffer = new byte[8192];
         long total = 0;
         for (int n; (n = in.read(buffer)) != -1; ) {
             total += n;
             if (total > maxBytes) {
+                discard(in, DRAIN_LIMIT - total);
                 throw tooLarge("more than " + maxBytes + " bytes");
             }
             out.write(buffer, 0, n);
@@ -75,6 +91,24 @@ final class BodyLimits {
                     .toString();
         } catch (CharacterCodingException e) {
             throw new ApiException(400, ErrorCode.NOT_UTF8, "the body is not valid UTF-8 (FHIR JSON is UTF-8)");
+        }
+    }
+
+    /** Opens the request body; opening it is what tells a client waiting on "100 Continue" to send it. */
+    @FunctionalInterface
+    interface Body {
+        InputStream open() throws IOException;
+    }
+
+    /** Reads and drops at most {@code budget} bytes; stops early at the end of the body. */
+    private static void discard(InputStream in, long budget) throws IOException {
+        byte[] sink = new byte[16 * 1024];
+        for (long left = budget; left > 0; ) {
+            int n = in.read(sink, 0, (int) Math.min(sink.length, left));
+            if (n < 0) {
+                return;
+            }
+            left -= n;
         }
     }
 

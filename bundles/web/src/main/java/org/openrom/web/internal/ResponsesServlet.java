@@ -65,7 +65,8 @@ public final class ResponsesServlet extends HttpServlet {
             }
             Clinician who = auth.signIn(req.getHeader("Authorization"));
             requireJson(req.getContentType());
-            body = limits.read(req.getInputStream(), req.getContentLengthLong());
+            body = limits.read(req::getInputStream, req.getContentLengthLong(),
+                    "100-continue".equalsIgnoreCase(String.valueOf(req.getHeader("Expect")).strip()));
             limits.checkJson(body);
             ResponseIntake.Result result = intake.submit(who, body);
             ApiResponses.json(resp, result.stored() ? 201 : 200, result.body());

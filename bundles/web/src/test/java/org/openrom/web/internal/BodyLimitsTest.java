@@ -20,8 +20,9 @@ class BodyLimitsTest {
         return head + "a".repeat(bytes - head.length() - tail.length()) + tail;
     }
 
-    private static InputStream chunked(byte[] bytes) {
-        return new ByteArrayInputStream(bytes);
+    private static BodyLimits.Body chunked(byte[] bytes) {
+        InputStream in = new ByteArrayInputStream(bytes);
+        return () -> in;
     }
 
     @Test
@@ -30,16 +31,40 @@ class BodyLimitsTest {
         byte[] over = new byte[BodyLimits.MAX_BYTES + 1];
         java.util.Arrays.fill(max, (byte) ' ');
         java.util.Arrays.fill(over, (byte) ' ');
-        assertThat(limits.read(chunked(max), max.length)).hasSize(BodyLimits.MAX_BYTES);
-        ApiException declared = catchThrowableOfType(ApiException.class, () -> limits.read(chunked(over), over.length));
+        assertThat(limits.read(chunked(max), max.length, false)).hasSize(BodyLimits.MAX_BYTES);
+        ApiException declared = catchThrowableOfType(ApiException.class, () -> limits.read(chunked(over), over.length, false));
         assertThat(declared.status()).isEqualTo(413);
         assertThat(declared.issues().get(0).code()).isEqualTo("API-1001");
-        ApiException streamed = catchThrowableOfType(ApiException.class, () -> limits.read(chunked(over), -1));
+        ApiException streamed = catchThrowableOfType(ApiException.class, () -> limits.read(chunked(over), -1, false));
         assertThat(streamed.status()).isEqualTo(413);
         assertThat(streamed.getMessage()).contains("more than 1048576 bytes");
         // A lying Content-Length does not help: the count is of the bytes actually read.
-        assertThat(catchThrowableOfType(ApiException.class, () -> limits.read(chunked(over), 10)).status()).isEqualTo(413);
-        assertThat(off.read(chunked(over), over.length)).hasSize(over.length);
+        assertThat(catchThrowableOfType(ApiException.class, () -> limits.read(chunked(over), 10, false)).status()).isEqualTo(413);
+        assertThat(off.read(chunked(over), over.length, false)).hasSize(over.length);
+    }
+
+    @Test
+    void aRefusedBodyIsReadToItsEndSoTheClientCanReadThe413UnlessItIsHugeOrTheClientWaitsFor100Continue() {
+        byte[] over = new byte[BodyLimits.MAX_BYTES + 1];
+        ByteArrayInputStream declared = new ByteArrayInputStream(over);
+        assertThat(catchThrowableOfType(ApiException.class, () -> limits.read(() -> declared, over.length, false)).status()).isEqualTo(413);
+        assertThat(declared.available()).as("drained").isZero();
+        ByteArrayInputStream streamed = new ByteArrayInputStream(over);
+        assertThat(catchThrowableOfType(ApiException.class, () -> limits.read(() -> streamed, -1, false)).status()).isEqualTo(413);
+        assertThat(streamed.available()).as("drained").isZero();
+        // A client that waits for "100 Continue" has sent nothing yet: reading would invite the body.
+        BodyLimits.Body unopenable = () -> {
+            throw new AssertionError("the body of a client waiting for 100 Continue was opened");
+        };
+        assertThat(catchThrowableOfType(ApiException.class, () -> limits.read(unopenable, over.length, true)).status()).isEqualTo(413);
+        // Beyond the drain limit nothing more is read: the connection is closed instead.
+        byte[] huge = new byte[(int) BodyLimits.DRAIN_LIMIT + 4096];
+        ByteArrayInputStream declaredHuge = new ByteArrayInputStream(huge);
+        assertThat(catchThrowableOfType(ApiException.class, () -> limits.read(() -> declaredHuge, huge.length, false)).status()).isEqualTo(413);
+        assertThat(declaredHuge.available()).isEqualTo(huge.length);
+        ByteArrayInputStream streamedHuge = new ByteArrayInputStream(huge);
+        assertThat(catchThrowableOfType(ApiException.class, () -> limits.read(() -> streamedHuge, -1, false)).status()).isEqualTo(413);
+        assertThat(streamedHuge.available()).isEqualTo(4096);
     }
 
     @Test
@@ -81,10 +106,10 @@ class BodyLimitsTest {
     @Test
     void refusesBytesThatAreNotUtf8AndTextThatIsNotJson() throws Exception {
         byte[] latin1 = "{\"s\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
-        ApiException e = catchThrowableOfType(ApiException.class, () -> limits.read(chunked(latin1), latin1.length));
+        ApiException e = catchThrowableOfType(ApiException.class, () -> limits.read(chunked(latin1), latin1.length, false));
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.issues().get(0).code()).isEqualTo("API-1004");
-        assertThat(limits.read(chunked(padded(100).getBytes(StandardCharsets.UTF_8)), 100)).hasSize(100);
+        assertThat(limits.read(chunked(padded(100).getBytes(StandardCharsets.UTF_8)), 100, false)).hasSize(100);
         ApiException notJson = catchThrowableOfType(ApiException.class, () -> limits.checkJson("{\"a\":"));
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.getMessage()).startsWith("not JSON");
