@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The response store on one SQLite file: WAL, {@code synchronous=FULL}, one writer connection owned by a
- * group-commit thread ({@link GroupCommitWriter}) and one reader connection. Thread-safe. {@link #save} returns
+ * group-commit thread ({@link GroupCommitWriter}) and {@value #READERS} read-only connections ({@link ReaderPool}).
+ * Thread-safe. {@link #save} returns
  * only after the transaction holding its savepoint (response, outbox row, audit row) is committed to disk,
  * unless the test control {@code acknowledge = before-commit-UNSAFE} is set.
  *
@@ -105,11 +106,17 @@ public final class SqliteResponseStore implements CloseableResponseStore {
     private final Path file;
     private final Clock clock;
     private final int schemaVersion;
-    private final Object readLock = new Object();
+    /**
+     * Read-only connections: enough for a 2-core site server's request threads to read side by side (each read
+     * takes well under a millisecond), few enough that idle ones cost little.
+     */
+    static final int READERS = 4;
+
+    private final Object closeLock = new Object();
     private final Connection writerConnection;
     private final GroupCommitWriter writer;
     private final WriteOptions options;
-    private final Connection reader;
+    private final ReaderPool readers;
     private final QuickCheck quickCheck;
     /**
      * What {@link #recordCase} last wrote for each young person. The web bundle records the case before every
@@ -145,26 +152,26 @@ public final class SqliteResponseStore implements CloseableResponseStore {
         this.quickCheck = new QuickCheck(this.file, clock);
         DatabaseFile.prepareFolder(this.file);
         Connection w = DatabaseFile.connect(this.file, DatabaseFile.Role.WRITER);
-        Connection r = null;
+        ReaderPool r = null;
         try {
             checkIntegrity(w);
             this.schemaVersion = migrator.migrate(w, this.file);
-            r = DatabaseFile.connect(this.file, DatabaseFile.Role.READER);
+            r = new ReaderPool(this.file, READERS);
             String journal = Pragmas.stringPragma(w, "journal_mode");
             if (!"wal".equalsIgnoreCase(journal)) {
                 LOG.warn("{} is in journal mode {}, not wal: status() will report it as unhealthy", this.file, journal);
             }
         } catch (StoreOpenException | RuntimeException e) {
-            DatabaseFile.closeQuietly(r, e);
+            closeReaders(r);
             DatabaseFile.closeQuietly(w, e);
             throw e;
         } catch (SQLException e) {
-            DatabaseFile.closeQuietly(r, e);
+            closeReaders(r);
             DatabaseFile.closeQuietly(w, e);
             throw DatabaseFile.classify(this.file, e);
         }
         this.writerConnection = w;
-        this.reader = r;
+        this.readers = r;
         this.writer = new GroupCommitWriter(this.file, w, options);
         for (String warning : options.warnings()) {
             LOG.error("{}: {}", this.file, warning);
@@ -276,9 +283,10 @@ public final class SqliteResponseStore implements CloseableResponseStore {
     }
 
     private List<StoredResponse> query(String sql, String... parameters) {
-        synchronized (readLock) {
-            requireOpen();
-            try (PreparedStatement ps = reader.prepareStatement(sql)) {
+        requireOpen();
+        try {
+            return readers.read(statements -> {
+                PreparedStatement ps = statements.prepare(sql);
                 for (int i = 0; i < parameters.length; i++) {
                     ps.setString(i + 1, parameters[i]);
                 }
@@ -290,9 +298,9 @@ public final class SqliteResponseStore implements CloseableResponseStore {
                     }
                 }
                 return out;
-            } catch (SQLException e) {
-                throw failure("cannot read responses", e);
-            }
+            });
+        } catch (SQLException e) {
+            throw failure("cannot read responses", e);
         }
     }
 
@@ -300,14 +308,15 @@ public final class SqliteResponseStore implements CloseableResponseStore {
     public StoreStatus status() {
         int version;
         String journal;
-        synchronized (readLock) {
-            requireOpen();
-            try {
-                version = Pragmas.userVersion(reader);
-                journal = Pragmas.stringPragma(reader, "journal_mode");
-            } catch (SQLException e) {
-                return new StoreStatus(false, -1, DatabaseFile.sqliteMessage(e), "unknown");
-            }
+        requireOpen();
+        try {
+            String[] read = readers.read(statements -> new String[] {
+                Integer.toString(Pragmas.userVersion(statements.connection())),
+                Pragmas.stringPragma(statements.connection(), "journal_mode")});
+            version = Integer.parseInt(read[0]);
+            journal = read[1];
+        } catch (SQLException e) {
+            return new StoreStatus(false, -1, DatabaseFile.sqliteMessage(e), "unknown");
         }
         String check = quickCheck.result();
         List<String> warnings = options.warnings();
@@ -320,14 +329,20 @@ public final class SqliteResponseStore implements CloseableResponseStore {
     @Deactivate
     public void close() {
         writer.close(); // commits every queued write first
-        synchronized (readLock) {
+        synchronized (closeLock) {
             if (closed) {
                 return;
             }
             closed = true;
-            closeLogged(reader);
+            readers.close();
             closeLogged(writerConnection);
             LOG.debug("Closed {}", file);
+        }
+    }
+
+    private static void closeReaders(@Nullable ReaderPool pool) {
+        if (pool != null) {
+            pool.close();
         }
     }
 

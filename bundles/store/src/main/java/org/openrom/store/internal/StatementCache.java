@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Prepared statements of one connection, compiled once per SQL text and reused: compiling a statement costs more
- * than running it, and the writer runs the same few statements for every save. Not thread-safe: the writer thread
- * only. Callers must not close what {@link #prepare} returns.
+ * than running it, and the writer runs the same few statements for every save. Not thread-safe: one thread at a time
+ * (the writer thread, or a reader's borrower). Callers must not close what {@link #prepare} returns.
  */
 final class StatementCache implements AutoCloseable {
 
@@ -18,6 +18,10 @@ final class StatementCache implements AutoCloseable {
 
     StatementCache(Connection connection) {
         this.connection = connection;
+    }
+
+    Connection connection() {
+        return connection;
     }
 
     /** The statement for {@code sql}, with its parameters cleared. */
