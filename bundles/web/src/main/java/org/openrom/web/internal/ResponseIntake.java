@@ -87,6 +87,7 @@ public final class ResponseIntake {
         if (store.save(row, who.id()) == SaveOutcome.ALREADY_STORED) {
             return repeat(who, store.find(id).orElseThrow(), patient, json, scores);
         }
+        rescorer.stored(id, patient, scores);
         return new Result(true, body(row, scores, patient));
     }
 
