@@ -1,8 +1,5 @@
 package org.openrom.agent.seal.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,8 +31,6 @@ import org.openrom.agent.source.SiteDatabase;
  * have no rows get their Patient and EpisodeOfCare resources (an episode closed, a postcode changed).
  */
 public final class PayloadBuilder {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What was built, beside the writer's counts. */
     public record Stats(long rows, long firstSeq, long lastSeq, long patientsWithoutRecord, long droppedAnswers) {}
@@ -97,8 +92,8 @@ public final class PayloadBuilder {
             throw new SealException(SealError.BAD_ROW, "outbox seq " + r.seq() + " is a response to measure '"
                     + r.measureId() + "', which this agent's fhir-profiles do not know; update the agent");
         }
-        JsonNode qr = parse(r.fhirJson(), r.seq(), "response");
-        JsonNode scores = parse(r.scoresJson(), r.seq(), "scores");
+        StoredJson.Response qr = StoredJson.response(r.fhirJson(), r.seq());
+        List<StoredJson.Scale> scores = StoredJson.scales(r.scoresJson(), r.seq());
         EpisodeState episode = r.episodeId() == null ? null : episodes.get(r.episodeId());
         LocalDate day = r.authored().atZone(zone).toLocalDate();
         When when = episode == null
@@ -142,19 +137,6 @@ public final class PayloadBuilder {
             Integer age = row.map(p -> Generalise.ageOn(p.birthDate(), e.referralDate())).orElse(null);
             Long length = e.closedDate() == null ? null : Generalise.daysSince(e.referralDate(), e.closedDate());
             writer.episode(eid, pseudonym, e.service(), Generalise.month(e.referralDate()), age, length);
-        }
-    }
-
-    private static JsonNode parse(byte[] json, long seq, String what) throws SealException {
-        try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            // Jackson's message may quote the content; only the position is reported.
-            throw new SealException(SealError.BAD_ROW, "outbox seq " + seq + ": the stored " + what
-                    + " is not JSON (error at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
-        } catch (java.io.IOException e) {
-            throw new SealException(SealError.BAD_ROW, "outbox seq " + seq + ": cannot read the stored " + what, e);
         }
     }
 

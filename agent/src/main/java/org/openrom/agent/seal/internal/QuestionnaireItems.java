@@ -1,10 +1,11 @@
 package org.openrom.agent.seal.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.List;
 import org.openrom.agent.seal.internal.MeasureCatalogue.Item;
 import org.openrom.agent.seal.internal.MeasureCatalogue.Measure;
+import org.openrom.agent.seal.internal.StoredJson.Answer;
 
 /**
  * Writes a QuestionnaireResponse's {@code item} tree keeping only coded answers: a choice answer whose coding the
@@ -24,46 +25,50 @@ final class QuestionnaireItems {
     }
 
     /** @return answers and items dropped */
-    int write(JsonNode items) throws IOException {
+    int write(List<StoredJson.Item> items) throws IOException {
         if (keeps(items)) {
             g.writeArrayFieldStart("item");
             writeItems(items);
             g.writeEndArray();
+        } else {
+            count(items);
         }
         return dropped;
     }
 
-    private void writeItems(JsonNode items) throws IOException {
-        for (JsonNode item : items) {
-            Item rule = measure.items().get(item.path("linkId").asText());
+    private void writeItems(List<StoredJson.Item> items) throws IOException {
+        for (StoredJson.Item item : items) {
+            Item rule = measure.items().get(item.linkId());
             if (rule == null) {
                 dropped++;
                 continue;
             }
             if ("group".equals(rule.type())) {
-                if (keeps(item.path("item"))) {
+                if (keeps(item.items())) {
                     g.writeStartObject();
-                    g.writeStringField("linkId", item.path("linkId").asText());
+                    g.writeStringField("linkId", item.linkId());
                     g.writeArrayFieldStart("item");
-                    writeItems(item.path("item"));
+                    writeItems(item.items());
                     g.writeEndArray();
                     g.writeEndObject();
+                } else {
+                    count(item.items());
                 }
                 continue;
             }
             boolean open = false;
-            for (JsonNode answer : item.path("answer")) {
+            for (Answer answer : item.answers()) {
                 if (!allowed(rule, answer)) {
                     dropped++;
                     continue;
                 }
                 if (!open) {
                     g.writeStartObject();
-                    g.writeStringField("linkId", item.path("linkId").asText());
+                    g.writeStringField("linkId", item.linkId());
                     g.writeArrayFieldStart("answer");
                     open = true;
                 }
-                writeAnswer(rule, answer);
+                writeAnswer(answer);
             }
             if (open) {
                 g.writeEndArray();
@@ -72,62 +77,63 @@ final class QuestionnaireItems {
         }
     }
 
+    /** Counts what a tree that is left out entirely drops (the same count as writing it would give). */
+    private void count(List<StoredJson.Item> items) {
+        for (StoredJson.Item item : items) {
+            Item rule = measure.items().get(item.linkId());
+            if (rule == null) {
+                dropped++;
+            } else if ("group".equals(rule.type())) {
+                count(item.items());
+            } else {
+                dropped += (int) item.answers().stream().filter(a -> !allowed(rule, a)).count();
+            }
+        }
+    }
+
     /** True if anything in {@code items} survives (no output, no counting). */
-    private boolean keeps(JsonNode items) {
-        for (JsonNode item : items) {
-            Item rule = measure.items().get(item.path("linkId").asText());
+    private boolean keeps(List<StoredJson.Item> items) {
+        for (StoredJson.Item item : items) {
+            Item rule = measure.items().get(item.linkId());
             if (rule == null) {
                 continue;
             }
-            if ("group".equals(rule.type()) ? keeps(item.path("item")) : anyAllowed(rule, item.path("answer"))) {
+            if ("group".equals(rule.type()) ? keeps(item.items()) : item.answers().stream().anyMatch(a -> allowed(rule, a))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean anyAllowed(Item rule, JsonNode answers) {
-        for (JsonNode a : answers) {
-            if (allowed(rule, a)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean allowed(Item rule, JsonNode answer) {
+    private static boolean allowed(Item rule, Answer answer) {
         return switch (rule.type()) {
-            case "choice" -> {
-                JsonNode c = answer.path("valueCoding");
-                yield c.path("code").isTextual()
-                        && rule.codes().contains(c.path("system").asText("") + "|" + c.path("code").asText());
-            }
-            case "integer" -> answer.path("valueInteger").isIntegralNumber();
-            case "decimal" -> answer.path("valueDecimal").isNumber();
-            case "boolean" -> answer.path("valueBoolean").isBoolean();
+            case "choice" -> answer.kind() == StoredJson.Kind.CODING
+                    && rule.codes().contains(answer.system() + "|" + answer.code());
+            case "integer" -> answer.kind() == StoredJson.Kind.INTEGER;
+            case "decimal" -> answer.kind() == StoredJson.Kind.DECIMAL;
+            case "boolean" -> answer.kind() == StoredJson.Kind.BOOLEAN;
             default -> false;
         };
     }
 
-    private void writeAnswer(Item rule, JsonNode answer) throws IOException {
+    private void writeAnswer(Answer answer) throws IOException {
         g.writeStartObject();
-        switch (rule.type()) {
-            case "choice" -> {
-                JsonNode c = answer.get("valueCoding");
+        switch (answer.kind()) {
+            case CODING -> {
                 g.writeObjectFieldStart("valueCoding");
-                if (!c.path("system").asText("").isEmpty()) {
-                    g.writeStringField("system", c.get("system").asText());
+                if (!answer.system().isEmpty()) {
+                    g.writeStringField("system", answer.system());
                 }
-                g.writeStringField("code", c.get("code").asText());
+                g.writeStringField("code", answer.code());
                 g.writeEndObject();
             }
-            case "integer" -> g.writeNumberField("valueInteger", answer.get("valueInteger").longValue());
-            case "decimal" -> {
+            case INTEGER -> g.writeNumberField("valueInteger", answer.number().longValueExact());
+            case DECIMAL -> {
                 g.writeFieldName("valueDecimal");
-                g.writeNumber(answer.get("valueDecimal").decimalValue());
+                g.writeNumber(answer.number());
             }
-            case "boolean" -> g.writeBooleanField("valueBoolean", answer.get("valueBoolean").booleanValue());
-            default -> throw new IllegalStateException("answer type not allowed: " + rule.type());
+            case BOOLEAN -> g.writeBooleanField("valueBoolean", answer.bool());
+            default -> throw new IllegalStateException("answer type not allowed: " + answer.kind());
         }
         g.writeEndObject();
     }

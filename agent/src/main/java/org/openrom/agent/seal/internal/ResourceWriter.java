@@ -3,12 +3,10 @@ package org.openrom.agent.seal.internal;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Iterator;
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +37,8 @@ public class ResourceWriter implements AutoCloseable {
     public static final String CS_ACT = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
 
     private static final JsonFactory FACTORY = new JsonFactory();
+    private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
     private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 &()/.,'+-]{0,79}");
     /** MissingReason (org.openrom.api.scoring 1.0.0), the only reasons that may leave. */
     static final Set<String> MISSING_REASONS = Set.of(
@@ -151,18 +151,18 @@ public class ResourceWriter implements AutoCloseable {
     }
 
     /** @return answers dropped (free text, codes the Questionnaire does not define, unknown items) */
-    public int response(String id, Measure m, String patient, String encounter, When when, JsonNode qr)
+    public int response(String id, Measure m, String patient, String encounter, When when, StoredJson.Response qr)
             throws IOException {
         begin("QuestionnaireResponse", id);
         days(when);
         g.writeStringField("questionnaire", m.canonical());
-        g.writeStringField("status", "amended".equals(qr.path("status").asText()) ? "amended" : "completed");
+        g.writeStringField("status", "amended".equals(qr.status()) ? "amended" : "completed");
         reference("subject", "Patient/" + patient);
         reference("encounter", "Encounter/" + encounter);
         if (when.month() != null) {
             g.writeStringField("authored", when.month());
         }
-        int dropped = new QuestionnaireItems(g, m).write(qr.path("item"));
+        int dropped = new QuestionnaireItems(g, m).write(qr.items());
         end();
         responses++;
         return dropped;
@@ -170,17 +170,16 @@ public class ResourceWriter implements AutoCloseable {
 
     /** One Observation per scale the rules define that the score set holds; a missing score carries its reason. */
     public void observations(Pseudonyms ids, String responseId, Measure m, String patient, String encounter,
-            String response, When when, JsonNode scores) throws IOException {
-        for (Iterator<Map.Entry<String, JsonNode>> it = scores.path("scales").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (m.scales().contains(e.getKey())) {
-                observation(ids.resource("Observation", responseId + "\u0000" + e.getKey()), m, e.getKey(), e.getValue(),
+            String response, When when, List<StoredJson.Scale> scales) throws IOException {
+        for (StoredJson.Scale s : scales) {
+            if (m.scales().contains(s.id())) {
+                observation(ids.resource("Observation", responseId + "\u0000" + s.id()), m, s.id(), s,
                         patient, encounter, response, when);
             }
         }
     }
 
-    private void observation(String id, Measure m, String scale, JsonNode s, String patient, String encounter,
+    private void observation(String id, Measure m, String scale, StoredJson.Scale s, String patient, String encounter,
             String response, When when) throws IOException {
         begin("Observation", id);
         days(when);
@@ -198,12 +197,12 @@ public class ResourceWriter implements AutoCloseable {
         if (when.month() != null) {
             g.writeStringField("effectiveDateTime", when.month());
         }
-        JsonNode value = s.path("value");
-        if (value.isNumber()) {
+        BigDecimal value = s.value();
+        if (value != null) {
             value(m, scale, value);
-            interpretation(m, s.path("bands"));
+            interpretation(m, s.bands());
         } else {
-            String reason = s.path("missing").path("reason").asText("");
+            String reason = s.missingReason();
             g.writeObjectFieldStart("dataAbsentReason");
             g.writeArrayFieldStart("coding");
             codingObject(CS_MISSING, MISSING_REASONS.contains(reason) ? reason : "UNKNOWN");
@@ -219,22 +218,30 @@ public class ResourceWriter implements AutoCloseable {
         observations++;
     }
 
-    private void value(Measure m, String scale, JsonNode value) throws IOException {
-        if (m.decimalScales().contains(scale) || !value.canConvertToExactIntegral()) {
+    private void value(Measure m, String scale, BigDecimal value) throws IOException {
+        if (m.decimalScales().contains(scale) || !isWhole(value)) {
             g.writeObjectFieldStart("valueQuantity");
             g.writeFieldName("value");
-            g.writeNumber(value.decimalValue());
+            g.writeNumber(value);
             g.writeEndObject();
         } else {
-            g.writeNumberField("valueInteger", value.intValue());
+            g.writeNumberField("valueInteger", value.intValueExact());
         }
     }
 
-    private void interpretation(Measure m, JsonNode bands) throws IOException {
+    /** A whole number that fits valueInteger (FHIR's integer is 32-bit). */
+    private static boolean isWhole(BigDecimal v) {
+        if (v.signum() != 0 && v.scale() > 0 && v.stripTrailingZeros().scale() > 0) {
+            return false;
+        }
+        return v.compareTo(INT_MIN) >= 0 && v.compareTo(INT_MAX) <= 0;
+    }
+
+    private void interpretation(Measure m, List<StoredJson.Band> bands) throws IOException {
         boolean open = false;
-        for (JsonNode b : bands) {
-            String scheme = b.path("scheme").asText();
-            String label = b.path("label").asText();
+        for (StoredJson.Band b : bands) {
+            String scheme = b.scheme();
+            String label = b.label();
             if (!m.hasBand(scheme, label)) {
                 continue;
             }
