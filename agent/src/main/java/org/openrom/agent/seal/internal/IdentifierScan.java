@@ -36,29 +36,36 @@ public final class IdentifierScan extends FilterOutputStream {
         }
     }
 
-    private static final boolean[] TOKEN = new boolean[256];
+    /** Per byte: its lower-cased value when it belongs to a token, else 0 (no token byte is 0). */
+    private static final int[] TOKEN = new int[256];
     private static final boolean[] LIGHT = new boolean[256];
+    /** P to the power i, for window lengths up to {@link IdentifierSet#MAX_LENGTH}. */
+    private static final long[] POW = new long[IdentifierSet.MAX_LENGTH + 1];
 
     static {
         for (int c = 0; c < 256; c++) {
-            TOKEN[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+            boolean token = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+            TOKEN[c] = token ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : 0;
         }
         for (char c : new char[] {' ', '-', '/', '.', '\''}) {
             LIGHT[c] = true;
+        }
+        POW[0] = 1;
+        for (int i = 1; i < POW.length; i++) {
+            POW[i] = POW[i - 1] * IdentifierSet.P;
         }
     }
 
     private final IdentifierSet identifiers;
     // The last tokens joined to the next one by single light separators, in a ring of 4 (slot = index & 3).
     private final long[] chainHash = new long[4];
-    private final long[] chainPow = new long[4];
     private final int[] chainLen = new int[4];
     private int chain; // how many of them (at most MAX_TOKENS - 1)
     private int head; // slot of the next token
-    private boolean lightPending; // exactly one light separator since the last token
-    private int separators;
+    // The scanner's state between writes; within a write it lives in locals (this loop runs for every byte).
+    private boolean lightPending; // the last separator byte was a light one
+    private int separators; // separator bytes since the last token
     private long hash;
-    private long pow = 1;
     private int len;
     private long line = 1;
     private long windows;
@@ -69,7 +76,7 @@ public final class IdentifierScan extends FilterOutputStream {
     }
 
     static boolean isTokenByte(int c) {
-        return TOKEN[c];
+        return TOKEN[c] != 0;
     }
 
     static int lower(int c) {
@@ -88,56 +95,62 @@ public final class IdentifierScan extends FilterOutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        scan(b & 0xFF);
-        out.write(b);
+        write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
     public void write(byte[] b, int off, int length) throws IOException {
+        long h = hash;
+        int l = len;
+        int seps = separators;
+        boolean light = lightPending;
         for (int i = off, end = off + length; i < end; i++) {
-            scan(b[i] & 0xFF);
+            int c = b[i] & 0xFF;
+            int t = TOKEN[c];
+            if (t != 0) {
+                if (l == 0 && !(seps == 1 && light)) {
+                    chain = 0;
+                }
+                h = h * IdentifierSet.P + t;
+                l++;
+                continue;
+            }
+            if (l > 0) {
+                endToken(h, l);
+                h = 0;
+                l = 0;
+                seps = 0;
+            }
+            seps++;
+            light = LIGHT[c];
+            if (c == '\n') {
+                line++;
+                chain = 0;
+            }
         }
+        hash = h;
+        len = l;
+        separators = seps;
+        lightPending = light;
         out.write(b, off, length);
     }
 
-    private void scan(int c) throws Found {
-        if (TOKEN[c]) {
-            if (len == 0 && !(separators == 1 && lightPending)) {
-                chain = 0;
-            }
-            hash = hash * IdentifierSet.P + lower(c);
-            pow *= IdentifierSet.P;
-            len++;
-            return;
-        }
-        if (len > 0) {
-            endToken();
-            separators = 0;
-        }
-        separators++;
-        lightPending = LIGHT[c];
-        if (c == '\n') {
-            line++;
-            chain = 0;
-        }
-    }
-
-    private void endToken() throws Found {
-        long h = hash;
-        long p = pow;
-        int l = len;
+    private void endToken(long tokenHash, int tokenLen) throws Found {
+        long h = tokenHash;
+        int l = tokenLen;
         check(h, l);
         for (int j = 1; j <= chain && l <= IdentifierSet.MAX_LENGTH; j++) {
             int slot = (head - j) & 3;
-            h = chainHash[slot] * p + h;
-            p *= chainPow[slot];
+            h = chainHash[slot] * POW[l] + h;
             l += chainLen[slot];
             check(h, l);
         }
-        push(hash, pow, len);
-        hash = 0;
-        pow = 1;
-        len = 0;
+        chainHash[head] = tokenHash;
+        chainLen[head] = tokenLen;
+        head = (head + 1) & 3;
+        if (chain < IdentifierSet.MAX_TOKENS - 1) {
+            chain++;
+        }
     }
 
     private void check(long h, int l) throws Found {
@@ -150,20 +163,12 @@ public final class IdentifierScan extends FilterOutputStream {
         }
     }
 
-    private void push(long h, long p, int l) {
-        chainHash[head] = h;
-        chainPow[head] = p;
-        chainLen[head] = l;
-        head = (head + 1) & 3;
-        if (chain < IdentifierSet.MAX_TOKENS - 1) {
-            chain++;
-        }
-    }
-
     /** Ends the last token (a payload always ends with a newline, so this only matters for tests). */
     public void finish() throws IOException {
         if (len > 0) {
-            endToken();
+            endToken(hash, len);
+            hash = 0;
+            len = 0;
         }
         flush();
     }
