@@ -27,7 +27,8 @@ final class QuestionnaireItems {
     /** @return answers and items dropped */
     int write(List<StoredJson.Item> items) throws IOException {
         if (keeps(items)) {
-            g.writeArrayFieldStart("item");
+            g.writeFieldName(FieldNames.ITEM);
+            g.writeStartArray();
             writeItems(items);
             g.writeEndArray();
         } else {
@@ -46,8 +47,10 @@ final class QuestionnaireItems {
             if ("group".equals(rule.type())) {
                 if (keeps(item.items())) {
                     g.writeStartObject();
-                    g.writeStringField("linkId", item.linkId());
-                    g.writeArrayFieldStart("item");
+                    g.writeFieldName(FieldNames.LINK_ID);
+                    g.writeString(item.linkId());
+                    g.writeFieldName(FieldNames.ITEM);
+                    g.writeStartArray();
                     writeItems(item.items());
                     g.writeEndArray();
                     g.writeEndObject();
@@ -64,8 +67,10 @@ final class QuestionnaireItems {
                 }
                 if (!open) {
                     g.writeStartObject();
-                    g.writeStringField("linkId", item.linkId());
-                    g.writeArrayFieldStart("answer");
+                    g.writeFieldName(FieldNames.LINK_ID);
+                    g.writeString(item.linkId());
+                    g.writeFieldName(FieldNames.ANSWER);
+                    g.writeStartArray();
                     open = true;
                 }
                 writeAnswer(answer);
@@ -120,16 +125,19 @@ final class QuestionnaireItems {
         g.writeStartObject();
         switch (answer.kind()) {
             case CODING -> {
-                g.writeObjectFieldStart("valueCoding");
+                g.writeFieldName(FieldNames.VALUE_CODING);
+                g.writeStartObject();
                 if (!answer.system().isEmpty()) {
-                    g.writeStringField("system", answer.system());
+                    g.writeFieldName(FieldNames.SYSTEM);
+                    g.writeString(answer.system());
                 }
-                g.writeStringField("code", answer.code());
+                g.writeFieldName(FieldNames.CODE);
+                g.writeString(answer.code());
                 g.writeEndObject();
             }
             case INTEGER -> g.writeNumberField("valueInteger", answer.number().longValueExact());
             case DECIMAL -> {
-                g.writeFieldName("valueDecimal");
+                g.writeFieldName(FieldNames.VALUE_DECIMAL);
                 g.writeNumber(answer.number());
             }
             case BOOLEAN -> g.writeBooleanField("valueBoolean", answer.bool());

@@ -3,6 +3,7 @@ package org.openrom.agent.seal.internal;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -64,29 +65,37 @@ public class ResourceWriter implements AutoCloseable {
             @Nullable String outward, @Nullable String ethnic) throws IOException {
         begin("Patient", pseudonym);
         if (age != null || ethnic != null) {
-            g.writeArrayFieldStart("extension");
+            g.writeFieldName(FieldNames.EXTENSION);
+            g.writeStartArray();
             if (age != null) {
-                extensionInteger(EXT_AGE, age);
+                extensionInteger(FieldNames.EXT_AGE, age);
             }
             if (ethnic != null) {
                 g.writeStartObject();
-                g.writeStringField("url", EXT_ETHNIC);
-                coding("valueCoding", CS_ETHNIC, ethnic);
+                g.writeFieldName(FieldNames.URL);
+                g.writeString(FieldNames.EXT_ETHNIC);
+                coding(FieldNames.VALUE_CODING, FieldNames.CS_ETHNIC, ethnic);
                 g.writeEndObject();
             }
             g.writeEndArray();
         }
-        g.writeArrayFieldStart("identifier");
+        g.writeFieldName(FieldNames.IDENTIFIER);
+        g.writeStartArray();
         g.writeStartObject();
-        g.writeStringField("system", fromNhsNumber ? SID_NHS : SID_LOCAL);
-        g.writeStringField("value", pseudonym);
+        g.writeFieldName(FieldNames.SYSTEM);
+        g.writeString(fromNhsNumber ? FieldNames.SID_NHS : FieldNames.SID_LOCAL);
+        g.writeFieldName(FieldNames.VALUE);
+        g.writeString(pseudonym);
         g.writeEndObject();
         g.writeEndArray();
-        g.writeStringField("gender", gender);
+        g.writeFieldName(FieldNames.GENDER);
+        g.writeString(gender);
         if (outward != null) {
-            g.writeArrayFieldStart("address");
+            g.writeFieldName(FieldNames.ADDRESS);
+            g.writeStartArray();
             g.writeStartObject();
-            g.writeStringField("postalCode", outward);
+            g.writeFieldName(FieldNames.POSTAL_CODE);
+            g.writeString(outward);
             g.writeEndObject();
             g.writeEndArray();
         }
@@ -98,31 +107,39 @@ public class ResourceWriter implements AutoCloseable {
             @Nullable Long lengthDays) throws IOException {
         begin("EpisodeOfCare", id);
         if (age != null || lengthDays != null) {
-            g.writeArrayFieldStart("extension");
+            g.writeFieldName(FieldNames.EXTENSION);
+            g.writeStartArray();
             if (age != null) {
-                extensionInteger(EXT_AGE, age);
+                extensionInteger(FieldNames.EXT_AGE, age);
             }
             if (lengthDays != null) {
-                extensionInteger(EXT_LENGTH, lengthDays);
+                extensionInteger(FieldNames.EXT_LENGTH, lengthDays);
             }
             g.writeEndArray();
         }
-        g.writeStringField("status", lengthDays == null ? "active" : "finished");
+        g.writeFieldName(FieldNames.STATUS);
+        g.writeString(lengthDays == null ? "active" : "finished");
         if (SERVICE.matcher(service).matches()) {
-            g.writeArrayFieldStart("type");
+            g.writeFieldName(FieldNames.TYPE);
+            g.writeStartArray();
             g.writeStartObject();
-            g.writeArrayFieldStart("coding");
+            g.writeFieldName(FieldNames.CODING);
+            g.writeStartArray();
             g.writeStartObject();
-            g.writeStringField("system", CS_SERVICE);
-            g.writeStringField("code", service);
+            g.writeFieldName(FieldNames.SYSTEM);
+            g.writeString(FieldNames.CS_SERVICE);
+            g.writeFieldName(FieldNames.CODE);
+            g.writeString(service);
             g.writeEndObject();
             g.writeEndArray();
             g.writeEndObject();
             g.writeEndArray();
         }
-        reference("patient", "Patient/" + patient);
-        g.writeObjectFieldStart("period");
-        g.writeStringField("start", referralMonth);
+        reference(FieldNames.PATIENT, "Patient/" + patient);
+        g.writeFieldName(FieldNames.PERIOD);
+        g.writeStartObject();
+        g.writeFieldName(FieldNames.START);
+        g.writeString(referralMonth);
         g.writeEndObject();
         end();
         episodes++;
@@ -131,19 +148,24 @@ public class ResourceWriter implements AutoCloseable {
     public void encounter(String id, String patient, @Nullable String episode, When when) throws IOException {
         begin("Encounter", id);
         days(when);
-        g.writeStringField("status", "finished");
-        coding("class", CS_ACT, "AMB");
-        reference("subject", "Patient/" + patient);
+        g.writeFieldName(FieldNames.STATUS);
+        g.writeString("finished");
+        coding(FieldNames.CLASS, FieldNames.CS_ACT, "AMB");
+        reference(FieldNames.SUBJECT, "Patient/" + patient);
         if (episode != null) {
-            g.writeArrayFieldStart("episodeOfCare");
+            g.writeFieldName(FieldNames.EPISODE_OF_CARE);
+            g.writeStartArray();
             g.writeStartObject();
-            g.writeStringField("reference", "EpisodeOfCare/" + episode);
+            g.writeFieldName(FieldNames.REFERENCE);
+            g.writeString("EpisodeOfCare/" + episode);
             g.writeEndObject();
             g.writeEndArray();
         }
         if (when.month() != null) {
-            g.writeObjectFieldStart("period");
-            g.writeStringField("start", when.month());
+            g.writeFieldName(FieldNames.PERIOD);
+            g.writeStartObject();
+            g.writeFieldName(FieldNames.START);
+            g.writeString(when.month());
             g.writeEndObject();
         }
         end();
@@ -155,12 +177,15 @@ public class ResourceWriter implements AutoCloseable {
             throws IOException {
         begin("QuestionnaireResponse", id);
         days(when);
-        g.writeStringField("questionnaire", m.canonical());
-        g.writeStringField("status", "amended".equals(qr.status()) ? "amended" : "completed");
-        reference("subject", "Patient/" + patient);
-        reference("encounter", "Encounter/" + encounter);
+        g.writeFieldName(FieldNames.QUESTIONNAIRE);
+        g.writeString(m.canonical());
+        g.writeFieldName(FieldNames.STATUS);
+        g.writeString("amended".equals(qr.status()) ? "amended" : "completed");
+        reference(FieldNames.SUBJECT, "Patient/" + patient);
+        reference(FieldNames.ENCOUNTER, "Encounter/" + encounter);
         if (when.month() != null) {
-            g.writeStringField("authored", when.month());
+            g.writeFieldName(FieldNames.AUTHORED);
+            g.writeString(when.month());
         }
         int dropped = new QuestionnaireItems(g, m).write(qr.items());
         end();
@@ -183,19 +208,23 @@ public class ResourceWriter implements AutoCloseable {
             String response, When when) throws IOException {
         begin("Observation", id);
         days(when);
-        g.writeStringField("status", "final");
-        g.writeObjectFieldStart("code");
-        g.writeArrayFieldStart("coding");
-        codingObject(CS_SCALE, m.id() + "." + scale);
+        g.writeFieldName(FieldNames.STATUS);
+        g.writeString("final");
+        g.writeFieldName(FieldNames.CODE);
+        g.writeStartObject();
+        g.writeFieldName(FieldNames.CODING);
+        g.writeStartArray();
+        codingObject(FieldNames.CS_SCALE, m.id() + "." + scale);
         for (Coding c : m.scaleCodes().getOrDefault(scale, List.of())) {
             codingObject(c.system(), c.code());
         }
         g.writeEndArray();
         g.writeEndObject();
-        reference("subject", "Patient/" + patient);
-        reference("encounter", "Encounter/" + encounter);
+        reference(FieldNames.SUBJECT, "Patient/" + patient);
+        reference(FieldNames.ENCOUNTER, "Encounter/" + encounter);
         if (when.month() != null) {
-            g.writeStringField("effectiveDateTime", when.month());
+            g.writeFieldName(FieldNames.EFFECTIVE_DATE_TIME);
+            g.writeString(when.month());
         }
         BigDecimal value = s.value();
         if (value != null) {
@@ -203,15 +232,19 @@ public class ResourceWriter implements AutoCloseable {
             interpretation(m, s.bands());
         } else {
             String reason = s.missingReason();
-            g.writeObjectFieldStart("dataAbsentReason");
-            g.writeArrayFieldStart("coding");
-            codingObject(CS_MISSING, MISSING_REASONS.contains(reason) ? reason : "UNKNOWN");
+            g.writeFieldName(FieldNames.DATA_ABSENT_REASON);
+            g.writeStartObject();
+            g.writeFieldName(FieldNames.CODING);
+            g.writeStartArray();
+            codingObject(FieldNames.CS_MISSING, MISSING_REASONS.contains(reason) ? reason : "UNKNOWN");
             g.writeEndArray();
             g.writeEndObject();
         }
-        g.writeArrayFieldStart("derivedFrom");
+        g.writeFieldName(FieldNames.DERIVED_FROM);
+        g.writeStartArray();
         g.writeStartObject();
-        g.writeStringField("reference", "QuestionnaireResponse/" + response);
+        g.writeFieldName(FieldNames.REFERENCE);
+        g.writeString("QuestionnaireResponse/" + response);
         g.writeEndObject();
         g.writeEndArray();
         end();
@@ -220,12 +253,14 @@ public class ResourceWriter implements AutoCloseable {
 
     private void value(Measure m, String scale, BigDecimal value) throws IOException {
         if (m.decimalScales().contains(scale) || !isWhole(value)) {
-            g.writeObjectFieldStart("valueQuantity");
-            g.writeFieldName("value");
+            g.writeFieldName(FieldNames.VALUE_QUANTITY);
+            g.writeStartObject();
+            g.writeFieldName(FieldNames.VALUE);
             g.writeNumber(value);
             g.writeEndObject();
         } else {
-            g.writeNumberField("valueInteger", value.intValueExact());
+            g.writeFieldName(FieldNames.VALUE_INTEGER);
+            g.writeNumber(value.intValueExact());
         }
     }
 
@@ -246,12 +281,14 @@ public class ResourceWriter implements AutoCloseable {
                 continue;
             }
             if (!open) {
-                g.writeArrayFieldStart("interpretation");
+                g.writeFieldName(FieldNames.INTERPRETATION);
+                g.writeStartArray();
                 open = true;
             }
             g.writeStartObject();
-            g.writeArrayFieldStart("coding");
-            codingObject(CS_BAND, bandCode(scheme, label));
+            g.writeFieldName(FieldNames.CODING);
+            g.writeStartArray();
+            codingObject(FieldNames.CS_BAND, bandCode(scheme, label));
             g.writeEndArray();
             g.writeEndObject();
         }
@@ -271,8 +308,10 @@ public class ResourceWriter implements AutoCloseable {
 
     private void begin(String type, String id) throws IOException {
         g.writeStartObject();
-        g.writeStringField("resourceType", type);
-        g.writeStringField("id", id);
+        g.writeFieldName(FieldNames.RESOURCE_TYPE);
+        g.writeString(type);
+        g.writeFieldName(FieldNames.ID);
+        g.writeString(id);
     }
 
     private void end() throws IOException {
@@ -282,36 +321,56 @@ public class ResourceWriter implements AutoCloseable {
 
     private void days(When when) throws IOException {
         if (when.daysSinceReferral() != null) {
-            g.writeArrayFieldStart("extension");
-            extensionInteger(EXT_DAYS, when.daysSinceReferral());
+            g.writeFieldName(FieldNames.EXTENSION);
+            g.writeStartArray();
+            extensionInteger(FieldNames.EXT_DAYS, when.daysSinceReferral());
             g.writeEndArray();
         }
     }
 
-    private void extensionInteger(String url, long value) throws IOException {
+    private void extensionInteger(SerializableString url, long value) throws IOException {
         g.writeStartObject();
-        g.writeStringField("url", url);
-        g.writeNumberField("valueInteger", value);
+        g.writeFieldName(FieldNames.URL);
+        g.writeString(url);
+        g.writeFieldName(FieldNames.VALUE_INTEGER);
+        g.writeNumber(value);
         g.writeEndObject();
     }
 
-    private void reference(String field, String ref) throws IOException {
-        g.writeObjectFieldStart(field);
-        g.writeStringField("reference", ref);
+    private void reference(SerializableString field, String ref) throws IOException {
+        g.writeFieldName(field);
+        g.writeStartObject();
+        g.writeFieldName(FieldNames.REFERENCE);
+        g.writeString(ref);
         g.writeEndObject();
     }
 
-    private void coding(String field, String system, String code) throws IOException {
-        g.writeObjectFieldStart(field);
-        g.writeStringField("system", system);
-        g.writeStringField("code", code);
+    private void coding(SerializableString field, SerializableString system, String code) throws IOException {
+        g.writeFieldName(field);
+        g.writeStartObject();
+        g.writeFieldName(FieldNames.SYSTEM);
+        g.writeString(system);
+        g.writeFieldName(FieldNames.CODE);
+        g.writeString(code);
         g.writeEndObject();
     }
 
+    private void codingObject(SerializableString system, String code) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName(FieldNames.SYSTEM);
+        g.writeString(system);
+        g.writeFieldName(FieldNames.CODE);
+        g.writeString(code);
+        g.writeEndObject();
+    }
+
+    /** A coding whose system comes from the measure's data (a standard code for a scale). */
     private void codingObject(String system, String code) throws IOException {
         g.writeStartObject();
-        g.writeStringField("system", system);
-        g.writeStringField("code", code);
+        g.writeFieldName(FieldNames.SYSTEM);
+        g.writeString(system);
+        g.writeFieldName(FieldNames.CODE);
+        g.writeString(code);
         g.writeEndObject();
     }
 
