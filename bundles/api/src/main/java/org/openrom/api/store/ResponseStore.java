@@ -52,6 +52,18 @@ public interface ResponseStore {
     void audit(String actor, String action, String object);
 
     /**
+     * The audit rows with this action about this object, oldest first: e.g. who acknowledged a response's risk
+     * alert, and when, read back after a restart.
+     *
+     * @param action as given to {@link #audit}
+     * @param object as given to {@link #audit}
+     * @throws IllegalArgumentException when {@code action} or {@code object} breaks the rules of {@link #audit}
+     * @throws java.io.UncheckedIOException when the database cannot be read
+     * @since 1.3.0
+     */
+    List<AuditEntry> audited(String action, String object);
+
+    /**
      * Keeps the site's copy of a young person and their episodes of care current, so that the submission agent (a
      * separate process with no host) can pseudonymise and generalise what it sends. Inserts what is new and
      * updates what differs, in one durable transaction; a row whose values are unchanged is not written, so its

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.openrom.api.host.Episode;
 import org.openrom.api.host.Patient;
+import org.openrom.api.store.AuditEntry;
 import org.openrom.api.store.ResponseStore;
 import org.openrom.api.store.SaveOutcome;
 import org.openrom.api.store.StoreStatus;
@@ -246,6 +247,30 @@ public final class SqliteResponseStore implements CloseableResponseStore {
             AuditLog.append(c, now, actor, action, object);
             return null;
         }));
+    }
+
+    @Override
+    public List<AuditEntry> audited(String action, String object) {
+        AuditRules.requireAction(action);
+        AuditRules.requireObject(object);
+        requireOpen();
+        try {
+            return readers.read(statements -> {
+                PreparedStatement ps = statements.prepare(
+                        "SELECT at, actor FROM audit WHERE object = ? AND action = ? ORDER BY seq");
+                ps.setString(1, object);
+                ps.setString(2, action);
+                List<AuditEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new AuditEntry(Timestamps.parse(rs.getString(1)), rs.getString(2), action, object));
+                    }
+                }
+                return out;
+            });
+        } catch (SQLException e) {
+            throw failure("cannot read the audit log", e);
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openrom.api.store.AuditEntry;
 import org.openrom.api.store.SaveOutcome;
 import org.openrom.store.CloseableResponseStore;
 import org.openrom.store.SqliteStores;
@@ -36,6 +37,38 @@ class AuditingStoreTest {
             assertThat(raw.column("SELECT actor || ' ' || action || ' ' || object FROM audit ORDER BY seq"))
                     .containsExactly("clinician response.stored response/qr-1", "system response.stored response/qr-2");
             assertThat(raw.count("SELECT count(*) FROM outbox")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void readsBackTheRowsAboutOneThingAfterARestartOldestFirstUsingTheIndex() throws Exception {
+        Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
+        TestClock clock = new TestClock(t0);
+        try (SqliteResponseStore store = new SqliteResponseStore(db(), clock, Migrator.bundled())) {
+            store.audit("clinician", "acknowledge-risk", "response/qr-1");
+            clock.advance(java.time.Duration.ofMinutes(5));
+            store.audit("clinician2", "acknowledge-risk", "response/qr-1");
+            store.audit("clinician", "acknowledge-risk", "response/qr-2");
+            store.audit("clinician", "progress.viewed", "response/qr-1");
+        }
+        try (SqliteResponseStore store = new SqliteResponseStore(db(), clock, Migrator.bundled())) {
+            assertThat(store.audited("acknowledge-risk", "response/qr-1")).containsExactly(
+                    new AuditEntry(t0, "clinician", "acknowledge-risk", "response/qr-1"),
+                    new AuditEntry(t0.plusSeconds(300), "clinician2", "acknowledge-risk", "response/qr-1"));
+            assertThat(store.audited("acknowledge-risk", "response/qr-3")).isEmpty();
+            assertThatThrownBy(() -> store.audited("acknowledge-risk", "response/<script>"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        try (RawDb raw = RawDb.open(db());
+                java.sql.ResultSet plan = raw.connection().createStatement().executeQuery("EXPLAIN QUERY PLAN"
+                        + " SELECT at, actor FROM audit WHERE object = 'response/qr-1' AND action = 'acknowledge-risk'"
+                        + " ORDER BY seq")) {
+            StringBuilder details = new StringBuilder();
+            while (plan.next()) {
+                details.append(plan.getString("detail")).append('\n');
+            }
+            assertThat(details).as("the lookup does not scan the log").contains("USING INDEX audit_by_object")
+                    .doesNotContain("USE TEMP B-TREE");
         }
     }
 

@@ -42,7 +42,7 @@ class MigratorTest {
     void createsTheShippedSchema() throws Exception {
         SqliteStores.open(db()).close();
         try (RawDb raw = RawDb.open(db())) {
-            assertThat(raw.count("PRAGMA user_version")).isEqualTo(2);
+            assertThat(raw.count("PRAGMA user_version")).isEqualTo(3);
             assertThat(raw.count("PRAGMA application_id")).isEqualTo(Migrator.APPLICATION_ID);
             assertThat(raw.column("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"))
                     .containsExactly("audit", "episode", "outbox", "patient", "response");
@@ -61,7 +61,8 @@ class MigratorTest {
             assertThat(raw.column("SELECT \"table\" || '.' || \"from\" || '->' || \"to\" FROM pragma_foreign_key_list('episode')"))
                     .containsExactly("patient.patient_id->patient_id");
             assertThat(raw.column("SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite%' ORDER BY name"))
-                    .containsExactly("episode_by_patient", "episode_by_updated", "outbox_by_batch", "outbox_by_state",
+                    .containsExactly("audit_by_object", "episode_by_patient", "episode_by_updated", "outbox_by_batch",
+                            "outbox_by_state",
                             "patient_by_updated", "response_by_measure", "response_by_patient",
                             "response_by_patient_measure");
             assertThat(raw.column("EXPLAIN QUERY PLAN SELECT * FROM response WHERE patient_id = 'p' AND measure_id = 'm'"
@@ -80,7 +81,7 @@ class MigratorTest {
             assertThat(raw.tableExists("patient")).isFalse();
         }
         try (var store = SqliteStores.open(db())) {
-            assertThat(store.status().schemaVersion()).isEqualTo(2);
+            assertThat(store.status().schemaVersion()).isEqualTo(Migrator.SCRIPTS.size());
             assertThat(store.find("qr-old")).isPresent();
         }
         try (RawDb raw = RawDb.open(db())) {
@@ -116,14 +117,14 @@ class MigratorTest {
     void aFailingMigrationLeavesThePreviousVersionWithoutATrace() throws Exception {
         seedShippedVersion();
         StoreOpenException e = catchThrowableOfType(StoreOpenException.class,
-                () -> new SqliteResponseStore(db(), Clock.systemUTC(), failingV3(Migrator.Mode.ATOMIC)).close());
+                () -> new SqliteResponseStore(db(), Clock.systemUTC(), failingNext(Migrator.Mode.ATOMIC)).close());
 
         assertThat(e.reason()).isEqualTo(Reason.MIGRATION_FAILED);
-        assertThat(e).hasMessageStartingWith("ST-1004: cannot upgrade " + db() + " to schema version 3 (V003__broken.sql): ")
+        assertThat(e).hasMessageStartingWith("ST-1004: cannot upgrade " + db() + " to schema version 4 (V004__broken.sql): ")
                 .hasMessageContaining("no such table: missing_table")
-                .hasMessageEndingWith("it is still at version 2");
+                .hasMessageEndingWith("it is still at version 3");
         try (RawDb raw = RawDb.open(db())) {
-            assertThat(raw.count("PRAGMA user_version")).isEqualTo(2);
+            assertThat(raw.count("PRAGMA user_version")).isEqualTo(3);
             assertThat(raw.tableExists("broken_probe")).isFalse();
             assertThat(raw.count("SELECT count(*) FROM response")).isEqualTo(3);
         }
@@ -133,11 +134,11 @@ class MigratorTest {
     void controlAFailingMigrationWithoutItsTransactionLeavesHalfAnUpgrade() throws Exception {
         seedShippedVersion();
         StoreOpenException e = catchThrowableOfType(StoreOpenException.class,
-                () -> new SqliteResponseStore(db(), Clock.systemUTC(), failingV3(Migrator.Mode.AUTOCOMMIT_UNSAFE)).close());
+                () -> new SqliteResponseStore(db(), Clock.systemUTC(), failingNext(Migrator.Mode.AUTOCOMMIT_UNSAFE)).close());
 
         assertThat(e.reason()).isEqualTo(Reason.MIGRATION_FAILED);
         try (RawDb raw = RawDb.open(db())) {
-            assertThat(raw.count("PRAGMA user_version")).isEqualTo(2);
+            assertThat(raw.count("PRAGMA user_version")).isEqualTo(3);
             assertThat(raw.tableExists("broken_probe")).as("half-applied migration visible").isTrue();
         }
     }
@@ -150,10 +151,10 @@ class MigratorTest {
         }
     }
 
-    private static Migrator failingV3(Migrator.Mode mode) {
+    private static Migrator failingNext(Migrator.Mode mode) {
         List<Migration> migrations = new ArrayList<>();
         migrations.addAll(KillProbeMigration.shipped());
-        migrations.add(new Migration(3, "V003__broken.sql", List.of(
+        migrations.add(new Migration(Migrator.SCRIPTS.size() + 1, "V004__broken.sql", List.of(
                 "CREATE TABLE broken_probe (x INTEGER)",
                 "INSERT INTO broken_probe VALUES (1)",
                 "INSERT INTO broken_probe SELECT * FROM missing_table")));
