@@ -19,11 +19,15 @@ import org.sqlite.SQLiteDataSource;
 /**
  * Connections to the collator's database and its schema migrations. SQLite (the default): one connection,
  * WAL, {@code synchronous=FULL}, {@code BEGIN IMMEDIATE} transactions, used by one thread at a time.
- * PostgreSQL ({@code jdbc:postgresql:…}): a connection per transaction. The SQL is the same for both.
+ * PostgreSQL ({@code jdbc:postgresql:…}): a connection per transaction (READ COMMITTED; the unique indexes are the
+ * guarantee, see {@link CollatorStore}). The SQL is the same for both; migrations on PostgreSQL hold an advisory lock,
+ * so that two processes opening a new database at once do not both create the schema.
  */
 final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    static final List<String> SCRIPTS = List.of("V001__collator.sql");
+    static final List<String> SCRIPTS = List.of("V001__collator.sql", "V002__event_kind.sql");
+    /** Key of the PostgreSQL advisory lock held while migrating ("OROM" as an integer). */
+    static final long MIGRATION_LOCK = 0x4f524f4dL;
 
     /** Work done inside one transaction. */
     interface Work<T> {
@@ -32,12 +36,22 @@ final class Database implements AutoCloseable {
 
     private final String url;
     private final boolean sqlite;
+    private final boolean atomic;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final @org.jspecify.annotations.Nullable Connection shared;
     private final javax.sql.@org.jspecify.annotations.Nullable DataSource postgres;
 
     Database(String url) throws SQLException {
+        this(url, true);
+    }
+
+    /**
+     * @param atomic false only for the control run of the all-or-nothing test: work then runs in auto-commit, each
+     *     statement on its own, so a failure part way through leaves what was written before it
+     */
+    Database(String url, boolean atomic) throws SQLException {
         this.url = url;
+        this.atomic = atomic;
         if (url.startsWith("jdbc:sqlite:")) {
             sqlite = true;
             SQLiteConfig config = new SQLiteConfig();
@@ -72,20 +86,28 @@ final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: commit when it returns, roll back when it throws. */
     <T> T transaction(Work<T> work) throws SQLException, IntakeException, IOException {
+        return transaction(work, atomic);
+    }
+
+    private <T> T transaction(Work<T> work, boolean atomic) throws SQLException, IntakeException, IOException {
         if (sqlite) {
             lock.lock();
             try {
-                return run(java.util.Objects.requireNonNull(shared), work);
+                return run(java.util.Objects.requireNonNull(shared), work, atomic);
             } finally {
                 lock.unlock();
             }
         }
         try (Connection c = java.util.Objects.requireNonNull(postgres).getConnection()) {
-            return run(c, work);
+            return run(c, work, atomic);
         }
     }
 
-    private static <T> T run(Connection c, Work<T> work) throws SQLException, IntakeException, IOException {
+    private static <T> T run(Connection c, Work<T> work, boolean atomic) throws SQLException, IntakeException, IOException {
+        if (!atomic) {
+            c.setAutoCommit(true);
+            return work.run(c);
+        }
         c.setAutoCommit(false);
         try {
             T result = work.run(c);
@@ -106,6 +128,10 @@ final class Database implements AutoCloseable {
     private void migrate() throws SQLException {
         try {
             transaction(c -> {
+                if (!sqlite) {
+                    // Released at commit or rollback. SQLite's BEGIN IMMEDIATE already excludes other writers.
+                    exec(c, "SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
+                }
                 exec(c, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR(64) NOT NULL,"
                         + " applied VARCHAR(32) NOT NULL)");
                 int current;
@@ -126,7 +152,7 @@ final class Database implements AutoCloseable {
                     LOG.info("Applied collator schema migration {}", name);
                 }
                 return null;
-            });
+            }, true);
         } catch (IntakeException | IOException e) {
             throw new SQLException("migrating " + redacted(url) + " failed: " + e.getMessage(), e);
         }

@@ -32,6 +32,7 @@ class DuplicateStormTest {
     private Storm storm(boolean safeguards) throws Exception {
         TestPki pki = new TestPki(dir.resolve(safeguards ? "on" : "off"));
         TestPki.TestSite site = pki.site("RXS01");
+        useStore(pki.files);
         Database db = new Database(pki.files.jdbcUrl());
         CollatorStore store = new CollatorStore(db, safeguards);
         store.sites().register(site.id(), site.cert(), Instant.now());
@@ -61,6 +62,9 @@ class DuplicateStormTest {
             intake.close();
         }
     }
+
+    /** Chooses the store by writing the data folder's {@code jdbc-url} file; here none: SQLite in the data folder. */
+    void useStore(CollatorFiles files) throws Exception {}
 
     @Test
     void aHundredConcurrentPutsOfOneBatchStoreItOnceWithOneReceipt() throws Exception {

@@ -27,7 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The intake over real HTTPS on loopback with client certificates, batches built with Bouncy Castle per ADR 0004. */
+/**
+ * The intake over real HTTPS on loopback with client certificates, batches built with Bouncy Castle per ADR 0004. The
+ * store is SQLite in the data folder; {@link PostgresIntakeHttpsTest} runs every test again with a {@code jdbc-url}
+ * file naming a real PostgreSQL server.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IntakeHttpsTest {
     Path dir;
@@ -44,6 +48,10 @@ class IntakeHttpsTest {
     void start(@TempDir Path dir) throws Exception {
         this.dir = dir;
         pki = new TestPki(dir.resolve("collator"));
+        String url = jdbcUrl(dir);
+        if (url != null) {
+            CollatorFiles.writePrivate(pki.files.jdbcUrlFile(), (url + "\n").getBytes(StandardCharsets.UTF_8));
+        }
         a = pki.site("RXA01");
         b = pki.site("RXB02");
         try (CollatorStore s = pki.openStore()) {
@@ -61,7 +69,15 @@ class IntakeHttpsTest {
         strict.close();
         permissive.close();
         intake.close();
+        closeDatabase();
     }
+
+    /** The store's JDBC URL, written to the data folder's {@code jdbc-url} file; null: SQLite in the data folder. */
+    String jdbcUrl(Path dir) throws Exception {
+        return null;
+    }
+
+    void closeDatabase() throws Exception {}
 
     private static String code(HttpResponse<byte[]> r) throws IOException {
         JsonNode n = TestBatch.JSON.readTree(r.body());
@@ -101,7 +117,7 @@ class IntakeHttpsTest {
         String pSite = batch.lines.get(0).replaceAll(".*\"id\":\"([0-9a-f]{64})\".*", "$1");
         assertThat(strict.put(asA, a.id(), batch.batchId, batch.build()).statusCode()).isEqualTo(201);
         String pCentral = new Pseudonyms(pki.keys.central()).central(pSite);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + pki.files.database());
+        try (Connection c = DriverManager.getConnection(pki.files.jdbcUrl());
                 ResultSet rs = c.createStatement().executeQuery("SELECT resource_type, resource_id, patient, body FROM record"
                         + " WHERE batch_id = '" + batch.batchId + "'")) {
             int withPatient = 0;

@@ -27,6 +27,17 @@ final class TestPki {
         this.keys = CollatorKeys.create(files, "Test Collator", List.of("localhost", "127.0.0.1"), Instant.now());
     }
 
+    private TestPki(CollatorFiles files, CollatorKeys keys) {
+        this.files = files;
+        this.keys = keys;
+    }
+
+    /** The collator that {@code openrom collator init} made in {@code dir}. */
+    static TestPki load(Path dir) throws IOException {
+        CollatorFiles files = new CollatorFiles(dir);
+        return new TestPki(files, CollatorKeys.load(files));
+    }
+
     /** A site key and a certificate issued from its CSR, as {@code collator register-site} does (not yet registered). */
     TestSite site(String id) throws Exception {
         KeyPair key = Certificates.ecP256();
