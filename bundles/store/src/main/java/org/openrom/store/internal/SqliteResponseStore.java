@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The response store on one SQLite file: WAL, {@code synchronous=FULL}, one writer connection owned by a
- * group-commit thread ({@link GroupCommitWriter}) and {@value #READERS} read-only connections ({@link ReaderPool}).
- * Thread-safe. {@link #save} returns
+ * group-commit thread ({@link GroupCommitWriter}), {@value #READERS} read-only connections ({@link ReaderPool}) and a
+ * checkpoint thread ({@link Checkpointer}). Thread-safe. {@link #save} returns
  * only after the transaction holding its savepoint (response, outbox row, audit row) is committed to disk,
  * unless the test control {@code acknowledge = before-commit-UNSAFE} is set.
  *
@@ -112,12 +112,15 @@ public final class SqliteResponseStore implements CloseableResponseStore {
      * takes well under a millisecond), few enough that idle ones cost little.
      */
     static final int READERS = 4;
+    /** How often committed pages move from the WAL into the database file, off the commit path. */
+    static final long CHECKPOINT_MILLIS = 1000;
 
     private final Object closeLock = new Object();
     private final Connection writerConnection;
     private final GroupCommitWriter writer;
     private final WriteOptions options;
     private final ReaderPool readers;
+    private final Checkpointer checkpointer;
     private final QuickCheck quickCheck;
     /**
      * What {@link #recordCase} last wrote for each young person. The web bundle records the case before every
@@ -158,6 +161,7 @@ public final class SqliteResponseStore implements CloseableResponseStore {
             checkIntegrity(w);
             this.schemaVersion = migrator.migrate(w, this.file);
             r = new ReaderPool(this.file, READERS);
+            Pragmas.exec(w, "PRAGMA wal_autocheckpoint = 0"); // the Checkpointer's thread does it, off the commits
             String journal = Pragmas.stringPragma(w, "journal_mode");
             if (!"wal".equalsIgnoreCase(journal)) {
                 LOG.warn("{} is in journal mode {}, not wal: status() will report it as unhealthy", this.file, journal);
@@ -173,6 +177,13 @@ public final class SqliteResponseStore implements CloseableResponseStore {
         }
         this.writerConnection = w;
         this.readers = r;
+        try {
+            this.checkpointer = new Checkpointer(this.file, CHECKPOINT_MILLIS);
+        } catch (StoreOpenException e) {
+            closeReaders(r);
+            DatabaseFile.closeQuietly(w, e);
+            throw e;
+        }
         this.writer = new GroupCommitWriter(this.file, w, options);
         for (String warning : options.warnings()) {
             LOG.error("{}: {}", this.file, warning);
@@ -360,9 +371,15 @@ public final class SqliteResponseStore implements CloseableResponseStore {
             }
             closed = true;
             readers.close();
+            checkpointer.close();
             closeLogged(writerConnection);
             LOG.debug("Closed {}", file);
         }
+    }
+
+    /** Checkpoints the background thread has run (for tests). */
+    long checkpointRuns() {
+        return checkpointer.runs();
     }
 
     private static void closeReaders(@Nullable ReaderPool pool) {
