@@ -37,6 +37,7 @@ final class Database implements AutoCloseable {
     private final String url;
     private final boolean sqlite;
     private final boolean atomic;
+    private final boolean migrationLock;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final @org.jspecify.annotations.Nullable Connection shared;
     private final javax.sql.@org.jspecify.annotations.Nullable DataSource postgres;
@@ -50,8 +51,14 @@ final class Database implements AutoCloseable {
      *     statement on its own, so a failure part way through leaves what was written before it
      */
     Database(String url, boolean atomic) throws SQLException {
+        this(url, atomic, true);
+    }
+
+    /** @param migrationLock false only for the control run of the concurrent-migration test (PostgreSQL) */
+    Database(String url, boolean atomic, boolean migrationLock) throws SQLException {
         this.url = url;
         this.atomic = atomic;
+        this.migrationLock = migrationLock;
         if (url.startsWith("jdbc:sqlite:")) {
             sqlite = true;
             SQLiteConfig config = new SQLiteConfig();
@@ -128,7 +135,7 @@ final class Database implements AutoCloseable {
     private void migrate() throws SQLException {
         try {
             transaction(c -> {
-                if (!sqlite) {
+                if (!sqlite && migrationLock) {
                     // Released at commit or rollback. SQLite's BEGIN IMMEDIATE already excludes other writers.
                     exec(c, "SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
                 }

@@ -103,6 +103,41 @@ class CollatorStoreTest {
     }
 
     @Test
+    void processesOpeningANewDatabaseAtOnceMigrateItOnce() throws Exception {
+        String url = newDatabase();
+        assertThat(openAtOnce(url, true)).as("opens that failed").isEmpty();
+        assertThat(rows(url, "SELECT count(*) FROM schema_version")).isEqualTo(Database.SCRIPTS.size());
+    }
+
+    /** Four threads open (and so migrate) the database at once, each with its own Database; returns their failures. */
+    static List<Throwable> openAtOnce(String url, boolean migrationLock) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Void>> opened = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                opened.add(pool.submit(() -> {
+                    go.await();
+                    new Database(url, true, migrationLock).close();
+                    return null;
+                }));
+            }
+            go.countDown();
+            List<Throwable> failed = new ArrayList<>();
+            for (Future<Void> f : opened) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failed.add(e.getCause());
+                }
+            }
+            return failed;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aVersion1DatabaseIsUpgradedKeepingItsEventsAndThenTakesAKindOver16Characters() throws Exception {
         String url = newDatabase();
         String id = UUID.randomUUID().toString();

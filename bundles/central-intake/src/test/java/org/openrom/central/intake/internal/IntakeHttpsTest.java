@@ -66,9 +66,14 @@ class IntakeHttpsTest {
 
     @AfterAll
     void stop() throws Exception {
-        strict.close();
-        permissive.close();
-        intake.close();
+        for (AutoCloseable c : new AutoCloseable[] {strict, permissive}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+        if (intake != null) {
+            intake.close();
+        }
         closeDatabase();
     }
 

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openrom.central.intake.cli.CollatorCli;
@@ -32,6 +33,7 @@ import org.openrom.central.intake.cli.CollatorCli;
  * as {@code collator serve} configures it (data folder only, no URL) stores a batch sent over HTTPS there, {@code sites}
  * lists it, and after {@code revoke-site} the next batch is refused.
  */
+@DisabledIfSystemProperty(named = PostgresServer.PROPERTY, matches = "skip", disabledReason = PostgresServer.SKIPPED)
 class PostgresCollatorCliTest {
     private record Run(int status, String out, String err) {}
 

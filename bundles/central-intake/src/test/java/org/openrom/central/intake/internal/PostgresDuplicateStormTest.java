@@ -2,6 +2,7 @@ package org.openrom.central.intake.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * threads' transactions really overlap, instead of taking turns on SQLite's one connection; the control must still
  * store duplicates, and with the safeguards on the batch is stored once.
  */
+@DisabledIfSystemProperty(named = PostgresServer.PROPERTY, matches = "skip", disabledReason = PostgresServer.SKIPPED)
 class PostgresDuplicateStormTest extends DuplicateStormTest {
     private static PostgresServer server;
 

@@ -1,6 +1,7 @@
 package org.openrom.central.intake.internal;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
  * Every {@link IntakeHttpsTest} again with the store on a real PostgreSQL server (a private cluster for this class),
  * chosen as an operator would: a {@code jdbc-url} file in the collator's data folder.
  */
+@DisabledIfSystemProperty(named = PostgresServer.PROPERTY, matches = "skip", disabledReason = PostgresServer.SKIPPED)
 class PostgresIntakeHttpsTest extends IntakeHttpsTest {
     private PostgresServer server;
 

@@ -28,11 +28,14 @@ import org.junit.jupiter.api.Assumptions;
  * {@link #close} runs {@code pg_ctl stop -m fast}. PostgreSQL refuses to run as root: as root (here and in CI) the
  * folder is given to the {@code postgres} user and the binaries run through {@code runuser -u postgres --}.
  *
- * <p>Not installed: the test fails and says to run {@code .ci/prerequisites}, unless {@code -Dopenrom.postgres=skip}
- * is given, which skips (aborts) the PostgreSQL tests visibly.
+ * <p>Not installed: the test fails and says to run {@code .ci/prerequisites}. {@code -Dopenrom.postgres=skip} skips
+ * the PostgreSQL test classes instead (each is marked {@code @DisabledIfSystemProperty}; surefire lists them as
+ * skipped with {@link #SKIPPED}); a test that starts a server anyway is aborted with that reason.
  */
 final class PostgresServer implements AutoCloseable {
     static final String PROPERTY = "openrom.postgres";
+    /** Why the PostgreSQL test classes (each {@code @DisabledIfSystemProperty(PROPERTY = skip)}) did not run. */
+    static final String SKIPPED = "PostgreSQL tests skipped: -Dopenrom.postgres=skip";
     static final String USER = "openrom";
     private static final Path DEBIAN = Path.of("/usr/lib/postgresql");
 
@@ -62,7 +65,7 @@ final class PostgresServer implements AutoCloseable {
      */
     static PostgresServer start(Path dir) throws IOException, InterruptedException {
         if ("skip".equals(System.getProperty(PROPERTY, ""))) {
-            Assumptions.abort("PostgreSQL tests skipped: -D" + PROPERTY + "=skip");
+            Assumptions.abort(SKIPPED);
         }
         Path bin = binaries();
         boolean root = uid() == 0;

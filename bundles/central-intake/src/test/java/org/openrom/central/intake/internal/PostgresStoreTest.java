@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every {@link CollatorStoreTest} again, on a real PostgreSQL server ({@link PostgresServer}: a private cluster started
  * for this class), each test in a new database; plus what only PostgreSQL has (credentials in the URL).
  */
+@DisabledIfSystemProperty(named = PostgresServer.PROPERTY, matches = "skip", disabledReason = PostgresServer.SKIPPED)
 class PostgresStoreTest extends CollatorStoreTest {
     private PostgresServer server;
 
@@ -32,6 +35,17 @@ class PostgresStoreTest extends CollatorStoreTest {
     @Override
     String newDatabase() throws Exception {
         return server.createDatabase();
+    }
+
+    @Test
+    void controlWithoutTheMigrationLockProcessesOpeningANewDatabaseAtOnceFail() throws Exception {
+        // A race: up to five fresh databases, until one shows it (in trials every first attempt did).
+        List<Throwable> failed = List.of();
+        for (int attempt = 0; attempt < 5 && failed.isEmpty(); attempt++) {
+            failed = openAtOnce(server.createDatabase(), false);
+        }
+        assertThat(failed).as("without the advisory lock concurrent migrations must collide").isNotEmpty();
+        assertThat(failed.get(0)).isInstanceOf(SQLException.class);
     }
 
     @Test
