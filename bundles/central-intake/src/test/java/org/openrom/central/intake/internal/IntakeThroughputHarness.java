@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The figure "intake responses stored per second": N batches of M QuestionnaireResponses (each young person also
  * brings a Patient, an EpisodeOfCare, an Encounter and an Observation: 5 resources per response) PUT one after
- * another over HTTPS to a real SQLite store. Not part of the default build:
+ * another over HTTPS to a real SQLite store, or with {@code -Dintake.figure.store=postgresql} to a private PostgreSQL
+ * cluster ({@link PostgresServer}). Not part of the default build:
  * {@code mvn -B -pl bundles/central-intake test -Dtest=IntakeThroughputHarness -Dintake.figure=true
  * -Dintake.figure.batches=5 -Dintake.figure.responses=10000}.
  */
@@ -22,13 +23,29 @@ class IntakeThroughputHarness {
     @TempDir
     Path dir;
 
+    @TempDir
+    Path cluster;
+
     @Test
     void printsResponsesStoredPerSecond() throws Exception {
         assumeTrue(Boolean.getBoolean("intake.figure"), "run with -Dintake.figure=true");
+        String store = System.getProperty("intake.figure.store", "sqlite");
+        if (!store.equals("sqlite") && !store.equals("postgresql")) {
+            throw new IllegalArgumentException("intake.figure.store must be sqlite or postgresql, not '" + store + "'");
+        }
+        try (PostgresServer postgres = store.equals("postgresql") ? PostgresServer.start(cluster) : null) {
+            run(store, postgres);
+        }
+    }
+
+    private void run(String store, PostgresServer postgres) throws Exception {
         int batches = Integer.getInteger("intake.figure.batches", 5);
         int responses = Integer.getInteger("intake.figure.responses", 10_000);
         TestPki pki = new TestPki(dir);
         TestPki.TestSite site = pki.site("RXF01");
+        if (postgres != null) {
+            CollatorFiles.writePrivate(pki.files.jdbcUrlFile(), (postgres.createDatabase() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         try (CollatorStore s = pki.openStore()) {
             s.sites().register(site.id(), site.cert(), Instant.now());
         }
@@ -51,7 +68,7 @@ class IntakeThroughputHarness {
                         responses * 5, body.length / 1e6, t / 1e9);
             }
             double seconds = nanos / 1e9;
-            System.out.printf("INTAKE FIGURE: %d batches x %d responses = %d responses (%d resources, %.1f MB) in %.2f s:"
+            System.out.printf("INTAKE FIGURE (" + store + "): %d batches x %d responses = %d responses (%d resources, %.1f MB) in %.2f s:"
                     + " %.0f responses/s (%.0f resources/s)%n", batches, responses, (long) batches * responses,
                     (long) batches * responses * 5, bytes / 1e6, seconds, batches * responses / seconds, batches * responses * 5 / seconds);
         } finally {

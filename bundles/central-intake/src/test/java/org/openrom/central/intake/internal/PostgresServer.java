@@ -119,7 +119,8 @@ final class PostgresServer implements AutoCloseable {
             Files.setOwner(pwfile, postgresUser());
         }
         run("initdb", "-D", data.toString(), "-U", USER, "--pwfile=" + pwfile, "--auth=scram-sha-256", "-E", "UTF8",
-                "--locale=C.UTF-8", "--no-instructions");
+                "--locale=C.UTF-8", "--no-instructions",
+                "--no-sync"); // initdb's own final sync only: a throwaway cluster; the server runs with fsync=on
         Files.delete(pwfile);
         // Appended as root or as the owner: the file keeps its owner (postgres) either way.
         Files.writeString(data.resolve("postgresql.conf"), "\n# OpenROM test cluster\nlisten_addresses = '127.0.0.1'\n"

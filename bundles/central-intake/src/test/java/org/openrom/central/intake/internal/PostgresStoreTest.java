@@ -2,6 +2,7 @@ package org.openrom.central.intake.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openrom.central.intake.internal.StoreFixtures.openAtOnce;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
