@@ -21,13 +21,16 @@ import java.util.regex.Pattern;
 
 /**
  * Submit → feedback latency and durable submissions per second of the built distribution on loopback, for 1, 10
- * and 50 concurrent clinicians (one thread and one HTTP client each, HTTP Basic with the demo account, which the
+ * and 50 concurrent clinicians (one thread and one kept-alive HTTP/1.1 connection each, HTTP Basic with the demo account, which the
  * site's credential cache checks once), beside SQLite's own single-row commit rate measured in the same run on the
  * same disk. Every counted submission is a 201, which the site answers only after its commit. Not a test: see
  * benchmarks/README.md for the command.
  *
  * <p>Options: {@code --dist DIR} (default dist/target/openrom/openrom), {@code --seconds S} per level (10),
- * {@code --warmup S} (20), {@code --levels 1,10,50}, {@code --patients N} on the caseload (2000).
+ * {@code --warmup S} (20), {@code --levels 1,10,50}, {@code --patients N} on the caseload (2000),
+ * {@code --think-ms M} each clinician's mean pause between submissions (0: saturating), {@code --client lean|jdk}: the
+ * harness's own minimal client ({@link KeepAliveClient}, default) or the JDK's HttpClient, which costs the server,
+ * sharing the cores, a third of its CPU.
  */
 public final class SubmitLoadHarness {
     private static final String DEMO = "Basic "
@@ -41,11 +44,13 @@ public final class SubmitLoadHarness {
 
     /** Each clinician's pause between submissions (mean; 0.5–1.5 × at random), 0 for a saturating closed loop. */
     private final int thinkMillis;
+    private final boolean jdkClient;
 
-    private SubmitLoadHarness(URI api, List<String> patients, int thinkMillis) {
+    private SubmitLoadHarness(URI api, List<String> patients, int thinkMillis, boolean jdkClient) {
         this.responses = api.resolve("responses");
         this.patients = patients;
         this.thinkMillis = thinkMillis;
+        this.jdkClient = jdkClient;
     }
 
     record Level(int clinicians, int submissions, int errors, double seconds, double p50, double p99) {
@@ -60,19 +65,25 @@ public final class SubmitLoadHarness {
         double warmup = Double.parseDouble(option(args, "--warmup", "20"));
         int patientCount = Integer.parseInt(option(args, "--patients", "2000"));
         int think = Integer.parseInt(option(args, "--think-ms", "0"));
+        String client = option(args, "--client", "lean");
+        if (!client.equals("lean") && !client.equals("jdk")) {
+            System.err.println("SubmitLoadHarness: --client must be lean or jdk, not '" + client + "'");
+            System.exit(2);
+        }
         List<Integer> levels = new ArrayList<>();
         for (String l : option(args, "--levels", "1,10,50").split(",")) {
             levels.add(Integer.parseInt(l.trim()));
         }
         Path work = Files.createTempDirectory("openrom-load");
         System.out.printf(Locale.ROOT, "SubmitLoadHarness: %s, %d cores, %s s per level, warm-up %s s, think %d ms,"
-                + " work in %s%n", Runtime.version(), Runtime.getRuntime().availableProcessors(), seconds, warmup, think, work);
+                + " %s client, work in %s%n", Runtime.version(), Runtime.getRuntime().availableProcessors(), seconds, warmup,
+                think, client, work);
         List<Level> results = new ArrayList<>();
         String sample;
         try (SiteProcess site = SiteProcess.start(dist, work, patientCount)) {
             URI api = URI.create("http://127.0.0.1:" + site.port + "/openrom/api/");
-            SubmitLoadHarness warm = new SubmitLoadHarness(api, caseload(api), 0);
-            SubmitLoadHarness h = new SubmitLoadHarness(api, warm.patients, think);
+            SubmitLoadHarness warm = new SubmitLoadHarness(api, caseload(api), 0, client.equals("jdk"));
+            SubmitLoadHarness h = new SubmitLoadHarness(api, warm.patients, think, client.equals("jdk"));
             sample = h.phq9("sample", 0, new Random(1));
             warm.run(1, 60, "first"); // signs in once (PBKDF2, then cached) and warms the runtime up
             warm.run(10, warmup, "warmup");
@@ -121,20 +132,18 @@ public final class SubmitLoadHarness {
 
     private void submit(int thread, String tag, CountDownLatch start, long[] window, Latencies out, AtomicInteger errors,
             boolean once) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = jdkClient ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build() : null;
         Random random = new Random(thread);
-        try {
+        try (KeepAliveClient lean = new KeepAliveClient(responses, DEMO, "application/fhir+json")) {
             start.await();
             for (int n = 0; System.nanoTime() < window[1]; n++) {
                 String id = nonce + "-" + tag + "-t" + thread + "-" + n;
-                HttpRequest request = HttpRequest.newBuilder(responses).timeout(Duration.ofSeconds(120))
-                        .header("Authorization", DEMO).header("Content-Type", "application/fhir+json")
-                        .POST(HttpRequest.BodyPublishers.ofString(phq9(id, thread * 7919 + n, random))).build();
+                String json = phq9(id, thread * 7919 + n, random);
                 long t0 = System.nanoTime();
-                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                KeepAliveClient.Reply r = http == null ? lean.post(json) : send(http, json);
                 long t1 = System.nanoTime();
-                if (r.statusCode() == 201 && r.body().contains("\"scores\"")) {
+                if (r.status() == 201 && r.body().contains("\"scores\"")) {
                     // Each clinician's first request also opens its connection: counted, not timed.
                     if (n > 0) {
                         out.add(t1 - t0);
@@ -142,7 +151,7 @@ public final class SubmitLoadHarness {
                         out.count();
                     }
                 } else if (errors.getAndIncrement() < 3) {
-                    System.out.println("  refused: " + r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
+                    System.out.println("  refused: " + r.status() + " " + r.body().substring(0, Math.min(300, r.body().length())));
                 }
                 if (once) {
                     return;
@@ -155,6 +164,14 @@ public final class SubmitLoadHarness {
             errors.incrementAndGet();
             System.out.println("  failed: " + e);
         }
+    }
+
+    private KeepAliveClient.Reply send(HttpClient http, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(responses).timeout(Duration.ofSeconds(120))
+                .header("Authorization", DEMO).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new KeepAliveClient.Reply(r.statusCode(), r.body());
     }
 
     private String phq9(String id, int k, Random random) {
