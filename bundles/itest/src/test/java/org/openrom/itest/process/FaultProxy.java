@@ -9,11 +9,13 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on loopback that injects one fault per connection, in the order given, then passes everything
- * through. It sees only TLS bytes, so its faults are what a network does: a reset before anything is sent, a reply
- * dropped after the request reached the server, a reply cut off halfway, a stall.
+ * through (or, after {@link #otherwise(Fault)}, applies that fault to every later connection). It sees only TLS bytes,
+ * so its faults are what a network does: a reset before anything is sent, a reply dropped after the request reached
+ * the server, a reply cut off halfway, a stall, a reply held back for a while.
  */
 final class FaultProxy implements AutoCloseable {
     enum Fault {
@@ -25,15 +27,28 @@ final class FaultProxy implements AutoCloseable {
         TRUNCATE_REPLY,
         /** Hold the connection open and pass nothing, until the client gives up. */
         STALL,
+        /**
+         * Forward the request; once the client has sent more than {@link #REQUEST_BYTES} (a request body, not just the
+         * TLS handshake), hold the server's first answer bytes for {@link #holdReplies(long)} ms before passing them
+         * on: the server has finished (a batch is stored), the answer is late. A client killed meanwhile never reads it.
+         */
+        HOLD_REPLY,
         PASS
     }
+
+    /** Client bytes after which a connection counts as an upload (a TLS 1.3 handshake with a client certificate is ~3 KiB). */
+    static final long REQUEST_BYTES = 16 * 1024;
 
     private final ServerSocket server;
     private final int upstream;
     private final List<Fault> faults;
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger uploads = new AtomicInteger();
+    private final AtomicInteger heldReplies = new AtomicInteger();
     final List<String> log = new CopyOnWriteArrayList<>();
     private volatile boolean open = true;
+    private volatile Fault otherwise = Fault.PASS;
+    private volatile long holdMillis = 2000;
 
     FaultProxy(int upstream, List<Fault> faults) throws IOException {
         this.upstream = upstream;
@@ -52,14 +67,34 @@ final class FaultProxy implements AutoCloseable {
         return connections.get();
     }
 
+    /** The fault for every connection after the list given at construction ({@link Fault#PASS} unless set). */
+    void otherwise(Fault fault) {
+        this.otherwise = fault;
+    }
+
+    /** How long {@link Fault#HOLD_REPLY} holds an answer (2,000 ms unless set). */
+    void holdReplies(long millis) {
+        this.holdMillis = millis;
+    }
+
+    /** Connections whose client has sent more than {@link #REQUEST_BYTES} so far. */
+    int uploads() {
+        return uploads.get();
+    }
+
+    /** Answers {@link Fault#HOLD_REPLY} has begun to hold so far (counted when the hold begins). */
+    int heldReplies() {
+        return heldReplies.get();
+    }
+
     private void acceptLoop() {
         while (open) {
             try {
                 Socket client = server.accept();
                 int n = connections.getAndIncrement();
-                Fault fault = n < faults.size() ? faults.get(n) : Fault.PASS;
+                Fault fault = n < faults.size() ? faults.get(n) : otherwise;
                 log.add(n + ":" + fault);
-                Thread t = new Thread(() -> handle(client, fault), "fault-proxy-" + n);
+                Thread t = new Thread(() -> handle(client, fault, n), "fault-proxy-" + n);
                 t.setDaemon(true);
                 t.start();
             } catch (IOException e) {
@@ -68,7 +103,7 @@ final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private void handle(Socket client, Fault fault) {
+    private void handle(Socket client, Fault fault, int n) {
         try (client) {
             if (fault == Fault.RESET) {
                 client.setSoLinger(true, 0);
@@ -79,10 +114,15 @@ final class FaultProxy implements AutoCloseable {
                 return;
             }
             try (Socket server = new Socket(InetAddress.getLoopbackAddress(), upstream)) {
-                Thread up = pump(client.getInputStream(), server.getOutputStream(), -1, server);
+                AtomicLong sent = new AtomicLong();
+                Thread up = pump(client.getInputStream(), server.getOutputStream(), server, sent);
                 long limit = fault == Fault.DROP_REPLY ? 0 : fault == Fault.TRUNCATE_REPLY ? 2048 : -1;
-                copy(server.getInputStream(), client.getOutputStream(), limit);
-                if (fault != Fault.PASS) {
+                if (fault == Fault.HOLD_REPLY) {
+                    copyHolding(server.getInputStream(), client.getOutputStream(), sent, n);
+                } else {
+                    copy(server.getInputStream(), client.getOutputStream(), limit);
+                }
+                if (fault != Fault.PASS && fault != Fault.HOLD_REPLY) {
                     // The server has answered (its first bytes arrived): cut the client off with a reset.
                     client.setSoLinger(true, 0);
                 }
@@ -93,10 +133,17 @@ final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private static Thread pump(InputStream in, OutputStream out, long limit, Socket closeWhenDone) {
+    private Thread pump(InputStream in, OutputStream out, Socket closeWhenDone, AtomicLong sent) {
         Thread t = new Thread(() -> {
             try {
-                copy(in, out, limit);
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                    if (sent.get() <= REQUEST_BYTES && sent.addAndGet(n) > REQUEST_BYTES) {
+                        uploads.incrementAndGet();
+                    }
+                }
                 closeWhenDone.shutdownOutput();
             } catch (IOException e) {
                 // the other side closed
@@ -105,6 +152,28 @@ final class FaultProxy implements AutoCloseable {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    /** Passes the server's bytes on, holding the first ones that arrive after the client's request for holdMillis. */
+    private void copyHolding(InputStream in, OutputStream out, AtomicLong sent, int connection) throws IOException {
+        byte[] buffer = new byte[8192];
+        boolean held = false;
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            if (!held && sent.get() > REQUEST_BYTES) {
+                held = true;
+                long millis = holdMillis;
+                heldReplies.incrementAndGet();
+                log.add(connection + ":HOLD_REPLY held " + millis + " ms");
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            out.write(buffer, 0, n);
+            out.flush();
+        }
     }
 
     /** Copies until end of stream, or until {@code limit} bytes (when limit ≥ 0), then stops passing bytes. */
