@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,6 +27,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +50,7 @@ import org.openrom.itest.process.FaultProxy.Fault;
  *
  * <p>The site database is made by the real site: {@code openrom site} stores {@value #CAPTURED} responses posted through
  * its API (its store writes the response, outbox, audit, patient and episode rows); those rows are then copied with
- * new response ids in SQL until the site holds {@code -Dagent.kill.responses} (default 12,000) responses, so that
+ * new response ids in SQL until the site holds {@code -Dagent.kill.responses} (default 8,000) responses, so that
  * sealing takes seconds. {@code -Dagent.kill.rounds=N} (default 4, at least 2) and {@code -Dagent.kill.seed=S}
  * (printed) lengthen or replay the schedule (kill moments are timing-dependent, so a seed replays the schedule, not
  * the exact phases).
@@ -55,7 +58,7 @@ import org.openrom.itest.process.FaultProxy.Fault;
 class AgentKillIT {
     private static final long SEED = Long.getLong("agent.kill.seed", System.nanoTime());
     private static final int ROUNDS = Integer.getInteger("agent.kill.rounds", 4);
-    private static final int WANTED = Integer.getInteger("agent.kill.responses", 12_000);
+    private static final int WANTED = Integer.getInteger("agent.kill.responses", 8_000);
     private static final int CAPTURED = 24;
     /** After the quarter the responses fall in (2026-27 Q3, October to December), so that it is due. */
     private static final String AGENT_CLOCK = "-Dopenrom.agent.clock=2027-01-10T03:00:00Z";
@@ -77,20 +80,34 @@ class AgentKillIT {
 
     private enum Target { SEAL_EARLY, SEAL, UPLOAD, HELD }
 
-    private record Round(Target target, long delayMillis, String phase, String lastLine) {}
+    /** One kill: what it aimed at, how long after the trigger it came, the phase it hit, the agent's last line. */
+    private record Round(Target target, long delayMillis, String phase, String lastLine, long sealMillis) {
+        @Override
+        public String toString() {
+            return target + " +" + delayMillis + " ms: " + phase + " ('" + lastLine + "')"
+                    + (sealMillis >= 0 ? " [a whole seal seen in this round took " + sealMillis + " ms]" : "");
+        }
+    }
 
     @BeforeAll
     static void siteAndCollator() throws Exception {
-        col = tmp.resolve("collator");
-        ok(run(null, "collator", "init", "--data", col.toString()));
-        collatorPort = Site.freePort();
-        collator = Site.start("collator", "serve", "--data", col.toString(), "--port", Integer.toString(collatorPort));
+        long t0 = System.nanoTime();
         siteDb = tmp.resolve("site/openrom.db");
-        captureResponses(siteDb.getParent());
+        int sitePort = Site.freePort();
+        try (Site site = Site.start("site", "--port", Integer.toString(sitePort), "--data", siteDb.getParent().toString())) {
+            col = tmp.resolve("collator");
+            ok(run(null, "collator", "init", "--data", col.toString()));
+            collatorPort = Site.freePort();
+            collator = Site.start("collator", "serve", "--data", col.toString(), "--port", Integer.toString(collatorPort));
+            assertThat(site.awaitRunning(180)).as(site.describe()).isTrue();
+            captureResponses(sitePort);
+        }
         responses = multiply(siteDb, WANTED);
         ok(run(null, "collator", "export-certs", "--data", col.toString(), "--out",
                 tmp.resolve("collator-certs.pem").toString()));
         assertThat(collator.awaitRunning(180)).as(collator.describe()).isTrue();
+        System.out.printf("AgentKillIT: site database with %d responses and a running collator in %d ms%n", responses,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
     }
 
     @AfterAll
@@ -115,8 +132,8 @@ class AgentKillIT {
                 rounds.add(killOnce(config, proxy, target, random));
                 snapshot(batches, sealedFiles, interruptedSeals);
             }
-            System.out.printf("AgentKillIT: seed %d (-Dagent.kill.seed), %d responses, rounds (target, ms after the "
-                    + "trigger, phase hit, last line): %s%n", SEED, responses, rounds);
+            System.out.printf("AgentKillIT: seed %d (-Dagent.kill.seed), %d responses, kills:%n  %s%n", SEED, responses,
+                    String.join("\n  ", rounds.stream().map(Round::toString).toList()));
 
             proxy.otherwise(Fault.PASS);
             Result last = submit(config);
@@ -131,36 +148,46 @@ class AgentKillIT {
             assertThat(phases).as("a kill landed while uploading").containsAnyOf(UPLOADING, STORED);
 
             String batchId = verifyAgent(config, sealedFiles, interruptedSeals);
-            verifyCollator("RXX01", batchId, sealedFiles.first());
+            verifyCollator("RXX01", batchId, sealedFiles.first(), responseIds(config.resolveSibling("agent-RXX01")));
         }
     }
 
     @Test
-    void controlWithoutTheAgentsStateTheSameResponsesTravelTwice() throws Exception {
-        Path config = enrolAgent("RXX02", collatorPort);
-        Result first = submit(config);
-        assertThat(first.exit).as(first.output).isZero();
-        Path data = config.resolveSibling("agent-RXX02");
-        for (String f : List.of("agent.db", "agent.db-wal", "agent.db-shm")) {
-            Files.deleteIfExists(data.resolve(f)); // the safeguard off: the agent forgets what it sealed and sent
-        }
-        Result second = submit(config);
-        assertThat(second.exit).as(second.output).isZero();
+    void controlWithoutTheAgentsStateABatchStoredBeforeTheKillTravelsAgainUnderANewId() throws Exception {
+        try (FaultProxy proxy = new FaultProxy(collatorPort, List.of())) {
+            proxy.holdReplies(HOLD_MILLIS);
+            proxy.otherwise(Fault.HOLD_REPLY);
+            Path config = enrolAgent("RXX02", proxy.port());
+            Round kill = killOnce(config, proxy, Target.HELD, new Random(SEED));
+            assertThat(kill.phase).as(kill.toString()).isEqualTo(STORED);
+            try (Connection db = collatorDb()) {
+                assertThat(count(db, "SELECT count(*) FROM batch WHERE site_id = 'RXX02'")).as("stored, receipt unread").isEqualTo(1);
+            }
+            Path data = config.resolveSibling("agent-RXX02");
+            for (String f : List.of("agent.db", "agent.db-wal", "agent.db-shm")) {
+                Files.deleteIfExists(data.resolve(f)); // the safeguard off: the agent forgets what it sealed and sent
+            }
+            proxy.otherwise(Fault.PASS);
+            Result again = submit(config);
+            assertThat(again.exit).as(again.output).isZero();
+            System.out.printf("AgentKillIT control: %s; agent.db deleted; the next run: %s%n", kill,
+                    again.output.lines().filter(l -> l.startsWith("sealed batch")).toList());
 
-        try (Connection db = collatorDb()) {
-            List<String> batchIds = strings(db, "SELECT batch_id FROM batch WHERE site_id = 'RXX02' ORDER BY received");
-            assertThat(batchIds).as("without its state the agent seals the same rows again under a new batch id")
-                    .hasSize(2).doesNotHaveDuplicates();
-            assertThat(strings(db, "SELECT records FROM batch WHERE site_id = 'RXX02'"))
-                    .as("both batches carry every resource").hasSize(2).allMatch(n -> Long.parseLong(n) > responses);
-            assertThat(strings(db, "SELECT DISTINCT records FROM batch WHERE site_id = 'RXX02'")).hasSize(1);
-            // The intake keeps one row per resource id (a later batch's version replaces the earlier one: corrections
-            // travel that way), so the responses are not stored twice as rows: they arrived twice, in two batches,
-            // and now belong to the second; the intake records the repeated sequence 1 as a regression.
-            assertThat(count(db, "SELECT count(*) FROM record WHERE site_id = 'RXX02'"
-                    + " AND resource_type = 'QuestionnaireResponse' AND batch_id = '" + batchIds.get(1) + "'")).isEqualTo(responses);
-            assertThat(count(db, "SELECT count(*) FROM batch_event WHERE site_id = 'RXX02' AND kind = 'SEQUENCE_REGRESSION'"))
-                    .isEqualTo(1);
+            try (Connection db = collatorDb()) {
+                List<String> ids = strings(db, "SELECT batch_id FROM batch WHERE site_id = 'RXX02' ORDER BY received");
+                assertThat(ids).as("without its state the agent seals the same rows again under a new batch id")
+                        .hasSize(2).doesNotHaveDuplicates();
+                List<String> records = strings(db, "SELECT records FROM batch WHERE site_id = 'RXX02'");
+                assertThat(records).as("both carry every resource: the same count").hasSize(2)
+                        .allMatch(n -> Long.parseLong(n) > responses).containsOnly(records.get(0));
+                // The intake keeps one row per resource id (a later batch's version replaces the earlier one: that is
+                // how corrections travel), so the responses are not two rows each: they arrived twice, in two batches,
+                // now belong to the second, and the repeated sequence 1 is recorded as a regression.
+                assertThat(count(db, "SELECT count(*) FROM record WHERE site_id = 'RXX02' AND resource_type ="
+                        + " 'QuestionnaireResponse' AND batch_id = '" + ids.get(1) + "'")).isEqualTo(responses);
+                assertThat(count(db, "SELECT count(*) FROM batch_event WHERE site_id = 'RXX02'"
+                        + " AND kind = 'SEQUENCE_REGRESSION'")).isEqualTo(1);
+            }
         }
     }
 
@@ -181,14 +208,13 @@ class AgentKillIT {
     /** Starts submit-now, waits for the round's trigger, sleeps a random delay, SIGKILLs the JVM, names the phase hit. */
     private static Round killOnce(Path config, FaultProxy proxy, Target target, Random random) throws Exception {
         Path log = Files.createTempFile(tmp, "agent-", ".log");
-        int uploads = proxy.uploads();
-        int held = proxy.heldReplies();
+        int first = proxy.connections(); // this round's connections are numbered from here (earlier ones may still answer)
         Process p = start(config, log);
         BooleanSupplier trigger = switch (target) {
             case SEAL_EARLY, SEAL -> () -> lines(log).stream().anyMatch(l -> l.startsWith("sealing ")
                     || l.startsWith("finishing the interrupted seal") || l.startsWith("batch "));
-            case UPLOAD -> () -> proxy.uploads() > uploads;
-            case HELD -> () -> proxy.heldReplies() > held;
+            case UPLOAD -> () -> proxy.uploadsSince(first) > 0;
+            case HELD -> () -> proxy.heldRepliesSince(first) > 0;
         };
         long delay = switch (target) {
             case SEAL_EARLY -> 50 + random.nextInt(350);
@@ -197,11 +223,20 @@ class AgentKillIT {
             case HELD -> random.nextLong(HOLD_MILLIS - 500);
         };
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long sealStart = -1;
+        long sealMillis = -1;
         while (!trigger.getAsBoolean() && p.isAlive() && System.nanoTime() < deadline) {
+            List<String> seen = lines(log);
+            if (sealStart < 0 && seen.stream().anyMatch(l -> l.startsWith("finishing the interrupted seal"))) {
+                sealStart = System.nanoTime();
+            }
+            if (sealStart >= 0 && sealMillis < 0 && seen.stream().anyMatch(l -> l.startsWith("sealed batch"))) {
+                sealMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sealStart);
+            }
             Thread.sleep(5);
         }
         Thread.sleep(delay);
-        boolean replyHeld = proxy.heldReplies() > held;
+        boolean replyHeld = proxy.heldRepliesSince(first) > 0;
         boolean alive = p.isAlive();
         // bin/openrom ends with `exec java`: the process is the agent's JVM itself, and submit-now starts no other.
         assertThat(p.info().command().orElse("")).as("the process killed is the JVM").endsWith("java");
@@ -210,7 +245,7 @@ class AgentKillIT {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         List<String> out = lines(log);
         String lastLine = out.isEmpty() ? "" : out.get(out.size() - 1);
-        return new Round(target, delay, phase(out, replyHeld, alive), lastLine);
+        return new Round(target, delay, phase(out, replyHeld, alive), lastLine, sealMillis);
     }
 
     private static String phase(List<String> out, boolean replyHeld, boolean alive) {
@@ -273,20 +308,44 @@ class AgentKillIT {
     }
 
     /** The collator's database: one batch for the quarter, every response of the site once, no other bytes seen. */
-    private static void verifyCollator(String site, String batchId, String sha) throws Exception {
+    private static void verifyCollator(String site, String batchId, String sha, List<String> expected) throws Exception {
         try (Connection db = collatorDb()) {
             assertThat(strings(db, "SELECT batch_id || ' ' || sequence || ' ' || quarter || ' ' || body_sha256 FROM batch"
                     + " WHERE site_id = '" + site + "'")).as("one batch, however often it was sent or killed")
                     .containsExactly(batchId + " 1 " + QUARTER + " " + sha);
+            assertThat(strings(db, "SELECT resource_id FROM record WHERE site_id = '" + site
+                    + "' AND resource_type = 'QuestionnaireResponse'")).as("every response of the site exactly once")
+                    .hasSize(responses).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(count(db, "SELECT count(*) FROM record WHERE site_id = '" + site
                     + "' AND resource_type = 'QuestionnaireResponse' AND batch_id = '" + batchId + "'"))
-                    .as("every response of the site, in that batch").isEqualTo(responses);
-            assertThat(count(db, "SELECT count(*) FROM record WHERE site_id = '" + site
-                    + "' AND resource_type = 'QuestionnaireResponse'")).as("and nowhere else").isEqualTo(responses);
+                    .as("all in that batch").isEqualTo(responses);
             assertThat(strings(db, "SELECT kind || ': ' || detail FROM batch_event WHERE site_id = '" + site + "'"))
                     .as("no other bytes under the batch id (CONFLICT), no sequence trouble").isEmpty();
         }
         assertThat(col.resolve("quarantine/" + site)).doesNotExist();
+    }
+
+    /**
+     * The ack log as the collator names it: the id of the QuestionnaireResponse every response row of the site (the
+     * 201s and their copies) must arrive as, computed as docs/batch-format.md defines it (first 128 bits of
+     * HMAC-SHA256(K_link, 0x00 ‖ type ‖ 0x00 ‖ local id)) with K_link read from the agent's keystore.
+     */
+    private static List<String> responseIds(Path agentData) throws Exception {
+        char[] password = Files.readAllLines(agentData.resolve("agent.pass")).get(0).toCharArray();
+        KeyStore keystore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(agentData.resolve("site.p12"))) {
+            keystore.load(in, password);
+        }
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(keystore.getKey("link", password).getEncoded(), "HmacSHA256"));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + siteDb + "?mode=ro")) {
+            List<String> ids = new ArrayList<>();
+            for (String local : strings(c, "SELECT response_id FROM response")) {
+                byte[] h = mac.doFinal(("\u0000QuestionnaireResponse\u0000" + local).getBytes(StandardCharsets.UTF_8));
+                ids.add(HexFormat.of().formatHex(h, 0, 16));
+            }
+            return ids;
+        }
     }
 
     private static Path enrolAgent(String site, int port) throws Exception {
@@ -313,21 +372,17 @@ class AgentKillIT {
         return config;
     }
 
-    /** Runs the site, posts {@value #CAPTURED} responses through the JSON API (all must be acknowledged), stops it. */
-    private static void captureResponses(Path data) throws Exception {
-        int port = Site.freePort();
+    /** Posts {@value #CAPTURED} responses through the running site's JSON API; all must be acknowledged. */
+    private static void captureResponses(int port) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        try (Site site = Site.start("site", "--port", Integer.toString(port), "--data", data.toString())) {
-            assertThat(site.awaitRunning(180)).as(site.describe()).isTrue();
-            for (int n = 0; n < CAPTURED; n++) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/openrom/api/responses"))
-                        .header("Authorization", DEMO).header("Content-Type", "application/fhir+json")
-                        .timeout(Duration.ofSeconds(60))
-                        .POST(HttpRequest.BodyPublishers.ofString(phq9("kill-" + n, "demo-" + (n % 8 + 1), n))).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-            }
+        for (int n = 0; n < CAPTURED; n++) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/openrom/api/responses"))
+                    .header("Authorization", DEMO).header("Content-Type", "application/fhir+json")
+                    .timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(phq9("kill-" + n, "demo-" + (n % 8 + 1), n))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         }
     }
 

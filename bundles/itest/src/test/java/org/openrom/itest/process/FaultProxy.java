@@ -43,8 +43,8 @@ final class FaultProxy implements AutoCloseable {
     private final int upstream;
     private final List<Fault> faults;
     private final AtomicInteger connections = new AtomicInteger();
-    private final AtomicInteger uploads = new AtomicInteger();
-    private final AtomicInteger heldReplies = new AtomicInteger();
+    private final List<Integer> uploads = new CopyOnWriteArrayList<>();
+    private final List<Integer> heldReplies = new CopyOnWriteArrayList<>();
     final List<String> log = new CopyOnWriteArrayList<>();
     private volatile boolean open = true;
     private volatile Fault otherwise = Fault.PASS;
@@ -77,14 +77,17 @@ final class FaultProxy implements AutoCloseable {
         this.holdMillis = millis;
     }
 
-    /** Connections whose client has sent more than {@link #REQUEST_BYTES} so far. */
-    int uploads() {
-        return uploads.get();
+    /**
+     * Connections numbered {@code first} or later (take {@link #connections()} before) whose client has sent more than
+     * {@link #REQUEST_BYTES}.
+     */
+    long uploadsSince(int first) {
+        return uploads.stream().filter(n -> n >= first).count();
     }
 
-    /** Answers {@link Fault#HOLD_REPLY} has begun to hold so far (counted when the hold begins). */
-    int heldReplies() {
-        return heldReplies.get();
+    /** Answers on connections numbered {@code first} or later that {@link Fault#HOLD_REPLY} has begun to hold. */
+    long heldRepliesSince(int first) {
+        return heldReplies.stream().filter(n -> n >= first).count();
     }
 
     private void acceptLoop() {
@@ -115,7 +118,7 @@ final class FaultProxy implements AutoCloseable {
             }
             try (Socket server = new Socket(InetAddress.getLoopbackAddress(), upstream)) {
                 AtomicLong sent = new AtomicLong();
-                Thread up = pump(client.getInputStream(), server.getOutputStream(), server, sent);
+                Thread up = pump(client.getInputStream(), server.getOutputStream(), server, sent, n);
                 long limit = fault == Fault.DROP_REPLY ? 0 : fault == Fault.TRUNCATE_REPLY ? 2048 : -1;
                 if (fault == Fault.HOLD_REPLY) {
                     copyHolding(server.getInputStream(), client.getOutputStream(), sent, n);
@@ -133,7 +136,7 @@ final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private Thread pump(InputStream in, OutputStream out, Socket closeWhenDone, AtomicLong sent) {
+    private Thread pump(InputStream in, OutputStream out, Socket closeWhenDone, AtomicLong sent, int connection) {
         Thread t = new Thread(() -> {
             try {
                 byte[] buffer = new byte[8192];
@@ -141,7 +144,7 @@ final class FaultProxy implements AutoCloseable {
                     out.write(buffer, 0, n);
                     out.flush();
                     if (sent.get() <= REQUEST_BYTES && sent.addAndGet(n) > REQUEST_BYTES) {
-                        uploads.incrementAndGet();
+                        uploads.add(connection);
                     }
                 }
                 closeWhenDone.shutdownOutput();
@@ -162,7 +165,7 @@ final class FaultProxy implements AutoCloseable {
             if (!held && sent.get() > REQUEST_BYTES) {
                 held = true;
                 long millis = holdMillis;
-                heldReplies.incrementAndGet();
+                heldReplies.add(connection);
                 log.add(connection + ":HOLD_REPLY held " + millis + " ms");
                 try {
                     Thread.sleep(millis);
