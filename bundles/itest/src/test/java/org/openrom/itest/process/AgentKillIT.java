@@ -139,6 +139,7 @@ class AgentKillIT {
             Result last = submit(config);
             assertThat(last.exit).as(last.output).isZero();
             assertThat(last.output).contains("receipt verified");
+            snapshot(batches, sealedFiles, interruptedSeals);
             if (rounds.stream().anyMatch(r -> r.phase.equals(STORED))) {
                 assertThat(last.output).as("the resend of a stored batch is answered with the stored receipt")
                         .contains("receipt verified (HTTP 200)");
@@ -161,7 +162,8 @@ class AgentKillIT {
             Round kill = killOnce(config, proxy, Target.HELD, new Random(SEED));
             assertThat(kill.phase).as(kill.toString()).isEqualTo(STORED);
             try (Connection db = collatorDb()) {
-                assertThat(count(db, "SELECT count(*) FROM batch WHERE site_id = 'RXX02'")).as("stored, receipt unread").isEqualTo(1);
+                assertThat(count(db, "SELECT count(*) FROM batch WHERE site_id = 'RXX02'")).as("stored, receipt unread")
+                        .isEqualTo(1);
             }
             Path data = config.resolveSibling("agent-RXX02");
             for (String f : List.of("agent.db", "agent.db-wal", "agent.db-shm")) {
@@ -191,9 +193,10 @@ class AgentKillIT {
         }
     }
 
-    /** Seal kills first (an early one that cannot miss the seal, then wider ones), then upload kills, the last one held. */
+    /** Seal kills first (an early one, not to miss the seal, then wider ones), then upload kills, the last one held. */
     private static List<Target> schedule(int rounds) {
-        assertThat(rounds).as("-Dagent.kill.rounds: one kill while sealing and one while uploading need 2").isGreaterThanOrEqualTo(2);
+        assertThat(rounds).as("-Dagent.kill.rounds: one kill while sealing and one while uploading need 2")
+                .isGreaterThanOrEqualTo(2);
         List<Target> targets = new ArrayList<>();
         int seal = (rounds + 1) / 2;
         for (int i = 0; i < seal; i++) {
@@ -300,9 +303,11 @@ class AgentKillIT {
             assertThat(rows).as("one batch in the agent's state").hasSize(1);
             String[] row = rows.get(0).split(" ");
             assertThat(List.of(row[1], row[2], row[3])).containsExactly("1", QUARTER, "ACKNOWLEDGED");
-            assertThat(sealedFiles).as("the sealed file after every kill was the file acknowledged").containsExactly(row[4]);
+            assertThat(sealedFiles).as("the sealed file after every kill and at the end is the one acknowledged")
+                    .containsExactly(row[4]);
             assertThat(interruptedSeals).as("an interrupted seal is redone under its batch id").isSubsetOf(row[0]);
-            assertThat(status.output).contains("\"batchId\" : \"" + row[0] + "\"").contains("\"bodySha256\" : \"" + row[4] + "\"");
+            assertThat(status.output).contains("\"batchId\" : \"" + row[0] + "\"")
+                    .contains("\"bodySha256\" : \"" + row[4] + "\"");
             return row[0];
         }
     }

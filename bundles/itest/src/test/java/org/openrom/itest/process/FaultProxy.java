@@ -36,7 +36,7 @@ final class FaultProxy implements AutoCloseable {
         PASS
     }
 
-    /** Client bytes after which a connection counts as an upload (a TLS 1.3 handshake with a client certificate is ~3 KiB). */
+    /** Client bytes after which a connection counts as an upload (a TLS 1.3 handshake with a client certificate: ~3 KiB). */
     static final long REQUEST_BYTES = 16 * 1024;
 
     private final ServerSocket server;
