@@ -41,16 +41,17 @@ import org.openrom.itest.process.FaultProxy.Fault;
  * (mutual TLS, through a {@link FaultProxy} that holds each answer for a while, so a kill can land after the collator
  * stored the batch and before the agent read the receipt), then run to the end.
  *
- * <p>Oracle: the collator's database holds one batch for the quarter, the agent's, and every QuestionnaireResponse of
- * the site exactly once in it; the sealed file had the same SHA-256 after every kill as the body the collator stored;
- * the collator never saw other bytes under that batch id (it compares every PUT of a stored batch id: same bytes 200,
- * other bytes 409 and a CONFLICT event); an interrupted seal was redone under the same batch id; the agent ends
- * ACKNOWLEDGED with the receipt. Control: the agent's state file deleted between two runs (the safeguard off) makes the
- * same responses travel again under a second batch id.
+ * <p>Oracle: the collator's database holds one batch for the quarter, the agent's, and in it every response row of the
+ * site exactly once (as the QuestionnaireResponse id the agent derives from the row's id with K_link); the sealed file
+ * had the same SHA-256 after every kill as the body the collator stored; the collator never saw other bytes under that
+ * batch id (it compares every PUT of a stored batch id: same bytes 200, other bytes 409 and a CONFLICT event); an
+ * interrupted seal was redone under the same batch id; the agent ends ACKNOWLEDGED with the receipt. Control: killed
+ * after the collator stored the batch, with the agent's state file deleted before the restart (the safeguard off), the
+ * agent sends the same responses again under a second batch id.
  *
  * <p>The site database is made by the real site: {@code openrom site} stores {@value #CAPTURED} responses posted through
  * its API (its store writes the response, outbox, audit, patient and episode rows); those rows are then copied with
- * new response ids in SQL until the site holds {@code -Dagent.kill.responses} (default 8,000) responses, so that
+ * new response ids in SQL until the site holds about {@code -Dagent.kill.responses} (default 8,000) responses, so that
  * sealing takes seconds. {@code -Dagent.kill.rounds=N} (default 4, at least 2) and {@code -Dagent.kill.seed=S}
  * (printed) lengthen or replay the schedule (kill moments are timing-dependent, so a seed replays the schedule, not
  * the exact phases).
