@@ -130,7 +130,7 @@ class AgentKillIT {
             TreeSet<String> sealedFiles = new TreeSet<>();
             TreeSet<String> interruptedSeals = new TreeSet<>();
             for (Target target : schedule(ROUNDS)) {
-                rounds.add(killOnce(config, proxy, target, random));
+                rounds.add(killOnce(config, "RXX01", proxy, target, random));
                 snapshot(batches, sealedFiles, interruptedSeals);
             }
             System.out.printf("AgentKillIT: seed %d (-Dagent.kill.seed), %d responses, kills:%n  %s%n", SEED, responses,
@@ -160,7 +160,7 @@ class AgentKillIT {
             proxy.holdReplies(HOLD_MILLIS);
             proxy.otherwise(Fault.HOLD_REPLY);
             Path config = enrolAgent("RXX02", proxy.port());
-            Round kill = killOnce(config, proxy, Target.HELD, new Random(SEED));
+            Round kill = killOnce(config, "RXX02", proxy, Target.HELD, new Random(SEED));
             assertThat(kill.phase).as(kill.toString()).isEqualTo(STORED);
             try (Connection db = collatorDb()) {
                 assertThat(count(db, "SELECT count(*) FROM batch WHERE site_id = 'RXX02'")).as("stored, receipt unread")
@@ -210,7 +210,8 @@ class AgentKillIT {
     }
 
     /** Starts submit-now, waits for the round's trigger, sleeps a random delay, SIGKILLs the JVM, names the phase hit. */
-    private static Round killOnce(Path config, FaultProxy proxy, Target target, Random random) throws Exception {
+    private static Round killOnce(Path config, String site, FaultProxy proxy, Target target, Random random)
+            throws Exception {
         Path log = Files.createTempFile(tmp, "agent-", ".log");
         int first = proxy.connections(); // this round's connections are numbered from here (earlier ones may still answer)
         Process p = start(config, log);
@@ -218,13 +219,13 @@ class AgentKillIT {
             case SEAL_EARLY, SEAL -> () -> lines(log).stream().anyMatch(l -> l.startsWith("sealing ")
                     || l.startsWith("finishing the interrupted seal") || l.startsWith("batch "));
             case UPLOAD -> () -> proxy.uploadsSince(first) > 0;
-            case HELD -> () -> proxy.heldRepliesSince(first) > 0;
+            case HELD -> () -> proxy.heldRepliesSince(first) > 0 && stored(site);
         };
         long delay = switch (target) {
             case SEAL_EARLY -> 50 + random.nextInt(350);
             case SEAL -> random.nextInt(2500);
             case UPLOAD -> random.nextInt(1500);
-            case HELD -> random.nextLong(HOLD_MILLIS - 500);
+            case HELD -> random.nextLong(HOLD_MILLIS - 1000); // the answer is held HOLD_MILLIS after the commit
         };
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         long sealStart = -1;
@@ -237,10 +238,10 @@ class AgentKillIT {
             if (sealStart >= 0 && sealMillis < 0 && seen.stream().anyMatch(l -> l.startsWith("sealed batch"))) {
                 sealMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sealStart);
             }
-            Thread.sleep(5);
+            Thread.sleep(10);
         }
         Thread.sleep(delay);
-        boolean replyHeld = proxy.heldRepliesSince(first) > 0;
+        boolean stored = stored(site);
         boolean alive = p.isAlive();
         // bin/openrom ends with `exec java`: the process is the agent's JVM itself, and submit-now starts no other.
         assertThat(p.info().command().orElse("")).as("the process killed is the JVM").endsWith("java");
@@ -249,19 +250,20 @@ class AgentKillIT {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         List<String> out = lines(log);
         String lastLine = out.isEmpty() ? "" : out.get(out.size() - 1);
-        return new Round(target, delay, phase(out, replyHeld, alive), lastLine, sealMillis);
+        return new Round(target, delay, phase(out, stored, alive), lastLine, sealMillis);
     }
 
-    private static String phase(List<String> out, boolean replyHeld, boolean alive) {
+    /** The phase a kill hit: the agent's last line, and whether the collator held the batch just before the kill. */
+    private static String phase(List<String> out, boolean stored, boolean alive) {
         if (!alive) {
             return "ended before the kill";
-        }
-        if (replyHeld) {
-            return STORED;
         }
         String last = out.isEmpty() ? "" : out.get(out.size() - 1);
         if (last.contains("receipt verified")) {
             return "after the receipt";
+        }
+        if (stored) {
+            return STORED;
         }
         if (last.startsWith("batch ")) {
             return UPLOADING;
@@ -446,6 +448,15 @@ class AgentKillIT {
             return Files.readAllLines(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    /** Whether the collator has committed a batch of this site. */
+    private static boolean stored(String site) {
+        try (Connection db = collatorDb()) {
+            return count(db, "SELECT count(*) FROM batch WHERE site_id = '" + site + "'") > 0;
+        } catch (Exception e) {
+            throw new AssertionError("cannot read the collator's database", e);
         }
     }
 

@@ -6,8 +6,12 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,9 +32,11 @@ final class FaultProxy implements AutoCloseable {
         /** Hold the connection open and pass nothing, until the client gives up. */
         STALL,
         /**
-         * Forward the request; once the client has sent more than {@link #REQUEST_BYTES} (a request body, not just the
-         * TLS handshake), hold the server's first answer bytes for {@link #holdReplies(long)} ms before passing them
-         * on: the server has finished (a batch is stored), the answer is late. A client killed meanwhile never reads it.
+         * Forward the request; every answer byte that arrives once the client has sent more than {@link #REQUEST_BYTES}
+         * (a request body, not just the TLS handshake) is passed on {@link #holdReplies(long)} ms after it arrived: the
+         * server has finished (a batch is stored), its answer is late, and a client killed meanwhile never reads it.
+         * A busy server's TLS 1.3 session ticket can arrive after the request began and is delayed alike, so the first
+         * bytes held need not be the answer: ask the server itself whether it has finished.
          */
         HOLD_REPLY,
         PASS
@@ -85,7 +91,7 @@ final class FaultProxy implements AutoCloseable {
         return uploads.stream().filter(n -> n >= first).count();
     }
 
-    /** Answers on connections numbered {@code first} or later that {@link Fault#HOLD_REPLY} has begun to hold. */
+    /** Connections numbered {@code first} or later on which {@link Fault#HOLD_REPLY} has begun to hold server bytes. */
     long heldRepliesSince(int first) {
         return heldReplies.stream().filter(n -> n >= first).count();
     }
@@ -157,27 +163,45 @@ final class FaultProxy implements AutoCloseable {
         return t;
     }
 
-    /** Passes the server's bytes on, holding the first ones that arrive after the client's request for holdMillis. */
+    /**
+     * A delay line: the server's bytes are passed on in order, each chunk that arrives once the client has sent more
+     * than {@link #REQUEST_BYTES} only {@code holdMillis} after it arrived.
+     */
     private void copyHolding(InputStream in, OutputStream out, AtomicLong sent, int connection) throws IOException {
+        BlockingQueue<Chunk> line = new LinkedBlockingQueue<>();
+        Thread writer = new Thread(() -> {
+            try {
+                for (Chunk c = line.take(); c.bytes().length > 0; c = line.take()) {
+                    TimeUnit.NANOSECONDS.sleep(Math.max(0, c.releaseAt() - System.nanoTime()));
+                    out.write(c.bytes());
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException e) {
+                // the client is gone (killed, say): what the server still sends is read and dropped
+            }
+        }, "fault-proxy-hold-" + connection);
+        writer.setDaemon(true);
+        writer.start();
         byte[] buffer = new byte[8192];
         boolean held = false;
         for (int n; (n = in.read(buffer)) > 0; ) {
-            if (!held && sent.get() > REQUEST_BYTES) {
+            long delay = sent.get() > REQUEST_BYTES ? TimeUnit.MILLISECONDS.toNanos(holdMillis) : 0;
+            if (delay > 0 && !held) {
                 held = true;
-                long millis = holdMillis;
                 heldReplies.add(connection);
-                log.add(connection + ":HOLD_REPLY held " + millis + " ms");
-                try {
-                    Thread.sleep(millis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+                log.add(connection + ":HOLD_REPLY held " + holdMillis + " ms");
             }
-            out.write(buffer, 0, n);
-            out.flush();
+            line.add(new Chunk(System.nanoTime() + delay, Arrays.copyOf(buffer, n)));
+        }
+        line.add(new Chunk(0, new byte[0]));
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
+
+    private record Chunk(long releaseAt, byte[] bytes) {}
 
     /** Copies until end of stream, or until {@code limit} bytes (when limit ≥ 0), then stops passing bytes. */
     private static void copy(InputStream in, OutputStream out, long limit) throws IOException {
