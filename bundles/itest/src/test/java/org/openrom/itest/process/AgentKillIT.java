@@ -225,8 +225,27 @@ class AgentKillIT {
             case SEAL_EARLY -> 50 + random.nextInt(350);
             case SEAL -> random.nextInt(2500);
             case UPLOAD -> random.nextInt(1500);
-            case HELD -> random.nextLong(HOLD_MILLIS - 1000); // the answer is held HOLD_MILLIS after the commit
+            case HELD -> random.nextLong(HOLD_MILLIS - 1000); // the answer leaves the proxy HOLD_MILLIS after the commit
         };
+        long sealMillis = await(trigger, p, log);
+        Thread.sleep(delay);
+        boolean stored = stored(site);
+        boolean alive = p.isAlive();
+        // bin/openrom ends with `exec java`: the process is the agent's JVM itself, and submit-now starts no other.
+        assertThat(p.info().command().orElse("")).as("the process killed is the JVM").endsWith("java");
+        assertThat(p.descendants().count()).as("no child process outlives the kill").isZero();
+        p.destroyForcibly();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        List<String> out = lines(log);
+        String lastLine = out.isEmpty() ? "" : out.get(out.size() - 1);
+        return new Round(target, delay, phase(out, stored, alive), lastLine, sealMillis);
+    }
+
+    /**
+     * Waits for the trigger, the agent's end or 120 s. @return how long a whole redone seal took while waiting (from
+     * "finishing the interrupted seal" to "sealed batch"), or -1 when none was seen
+     */
+    private static long await(BooleanSupplier trigger, Process p, Path log) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         long sealStart = -1;
         long sealMillis = -1;
@@ -240,17 +259,7 @@ class AgentKillIT {
             }
             Thread.sleep(10);
         }
-        Thread.sleep(delay);
-        boolean stored = stored(site);
-        boolean alive = p.isAlive();
-        // bin/openrom ends with `exec java`: the process is the agent's JVM itself, and submit-now starts no other.
-        assertThat(p.info().command().orElse("")).as("the process killed is the JVM").endsWith("java");
-        assertThat(p.descendants().count()).as("no child process outlives the kill").isZero();
-        p.destroyForcibly();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        List<String> out = lines(log);
-        String lastLine = out.isEmpty() ? "" : out.get(out.size() - 1);
-        return new Round(target, delay, phase(out, stored, alive), lastLine, sealMillis);
+        return sealMillis;
     }
 
     /** The phase a kill hit: the agent's last line, and whether the collator held the batch just before the kill. */
