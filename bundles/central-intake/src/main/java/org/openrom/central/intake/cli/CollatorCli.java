@@ -202,7 +202,7 @@ public final class CollatorCli {
         java.security.KeyPair key = Certificates.ecP256();
         Instant now = Instant.now();
         X509Certificate cert = Certificates.issue(new org.bouncycastle.asn1.x500.X500NameBuilder(org.bouncycastle.asn1.x500.style.BCStyle.INSTANCE)
-                .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.CN, "OpenROM collator monitor").build(), key.getPublic(),
+                .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.CN, org.openrom.central.intake.internal.StatusServlet.MONITOR_CN).build(), key.getPublic(),
                 keys.caCert(), keys.caKey(), now.minusSeconds(300), now.plus(java.time.Duration.ofDays(2)),
                 Certificates.Role.CLIENT, List.of());
         KeyStore ks = KeyStore.getInstance("PKCS12");

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,13 +23,17 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 /**
  * {@code GET /collator/health}: 200 when the store answers, with per site the batches stored, the last sequence,
  * certificate expiry, and every batch event (sequence gaps and regressions, quarantined conflicts); 503 otherwise.
- * Like every URL here it is reached only with a client certificate from the collaborative CA.
+ * Like every URL here it is reached only with a client certificate from the collaborative CA. The collator's own
+ * monitor certificate ({@value #MONITOR_CN}, which {@code openrom collator serve} uses for its start-up check) sees
+ * every site; a site's certificate sees only its own entry and events, never another site's.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/health")
 @HttpWhiteboardContextSelect(CollatorContext.SELECT)
 public final class StatusServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
+    /** The common name of the collator's monitor certificate, the one client that sees every site. */
+    public static final String MONITOR_CN = "OpenROM collator monitor";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final transient BatchIntake intake;
@@ -46,8 +51,10 @@ public final class StatusServlet extends HttpServlet {
             body.put("status", "UP");
             body.put("collator", intake.keys().collatorName());
             body.put("collatorCertificateNotAfter", intake.keys().collatorCert().getNotAfter().toInstant().toString());
-            body.put("sites", sites(intake.store()));
-            body.put("events", intake.store().events());
+            String viewer = viewer(req);
+            boolean all = MONITOR_CN.equals(viewer);
+            body.put("sites", sites(intake.store()).stream().filter(m -> all || viewer.equals(m.get("site"))).toList());
+            body.put("events", intake.store().events().stream().filter(e -> all || viewer.equals(e.site())).toList());
         } catch (SQLException e) {
             status = 503;
             body.put("status", "DOWN");
@@ -58,6 +65,15 @@ public final class StatusServlet extends HttpServlet {
         resp.setCharacterEncoding("UTF-8");
         resp.setHeader("Cache-Control", "no-store");
         JSON.writerWithDefaultPrettyPrinter().writeValue(resp.getOutputStream(), body);
+    }
+
+    /** The common name of the TLS client's certificate (a site id, or the monitor's); empty when there is none. */
+    private static String viewer(HttpServletRequest req) {
+        Object chain = req.getAttribute("jakarta.servlet.request.X509Certificate");
+        if (chain instanceof X509Certificate[] certs && certs.length > 0) {
+            return Certificates.commonName(certs[0].getSubjectX500Principal());
+        }
+        return "";
     }
 
     static List<Map<String, Object>> sites(CollatorStore store) throws SQLException {

@@ -383,5 +383,11 @@ class IntakeHttpsTest {
                 java.net.URI.create("https://127.0.0.1:" + strict.port + "/collator/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("SEQUENCE_GAP").contains("\"lastSequence\" : 3");
+        // Another site's certificate sees only that site: not B, nor B's events.
+        HttpResponse<String> asSeenByA = TestServer.client(pki.keys, a).send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("https://127.0.0.1:" + strict.port + "/collator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asSeenByA.statusCode()).isEqualTo(200);
+        assertThat(asSeenByA.body()).contains("\"site\" : \"" + a.id() + "\"").doesNotContain(b.id())
+                .doesNotContain(third.batchId);
     }
 }
