@@ -32,6 +32,7 @@ final class DatabaseFile {
         READER
     }
 
+    private static final int SQLITE_BUSY = 5;
     private static final Pattern SQLITE_DETAIL = Pattern.compile(".*\\((.+)\\)\\s*$", Pattern.DOTALL);
 
     private DatabaseFile() {}
@@ -73,18 +74,26 @@ final class DatabaseFile {
      * commit is on disk before it returns) and foreign keys; a reader is {@code query_only}.
      */
     static Connection connect(Path file, Role role) throws StoreOpenException {
+        return connect(file, role, BUSY_TIMEOUT_MILLIS);
+    }
+
+    /**
+     * @param walPatienceMillis how long a writer tries again when the switch to WAL meets SQLITE_BUSY (0 only for the
+     *     control run of the concurrent-open test)
+     */
+    static Connection connect(Path file, Role role, int walPatienceMillis) throws StoreOpenException {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.enforceForeignKeys(true);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        if (role == Role.WRITER) {
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        }
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file);
         Connection c = null;
         try {
             c = source.getConnection();
+            if (role == Role.WRITER) {
+                walMode(c, walPatienceMillis);
+            }
             if (role == Role.READER) {
                 Pragmas.exec(c, "PRAGMA query_only = ON");
             }
@@ -92,6 +101,32 @@ final class DatabaseFile {
         } catch (SQLException e) {
             closeQuietly(c, e);
             throw classify(file, e);
+        }
+    }
+
+    /**
+     * Puts the database in WAL mode (persistent in the file). When two processes open a new database at once (the
+     * launcher's check and the store bundle, or the site and the agent), SQLite may answer this switch with SQLITE_BUSY
+     * at once, without waiting (a lock upgrade that could deadlock), so it is tried again until
+     * {@code patienceMillis} have passed.
+     */
+    static void walMode(Connection c, int patienceMillis) throws SQLException {
+        long deadline = System.nanoTime() + patienceMillis * 1_000_000L;
+        for (int attempt = 0;; attempt++) {
+            try {
+                Pragmas.stringPragma(c, "journal_mode = WAL"); // SqliteResponseStore reports a mode that did not change
+                return;
+            } catch (SQLiteException e) {
+                if ((e.getResultCode().code & 0xFF) != SQLITE_BUSY || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(Math.min(50, 1L << Math.min(attempt, 6)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting to put the database in WAL mode", e);
+            }
         }
     }
 

@@ -72,8 +72,15 @@ final class Migrator {
     int migrate(Connection c, Path file) throws StoreOpenException {
         int current;
         try {
-            current = Pragmas.userVersion(c);
-            checkOwnership(c, file, current);
+            // One read transaction, so the version and the tables are seen at the same moment: another process (the
+            // launcher's check, the agent) may be creating the schema of a new database right now.
+            Pragmas.exec(c, "BEGIN DEFERRED");
+            try {
+                current = Pragmas.userVersion(c);
+                checkOwnership(c, file, current);
+            } finally {
+                Pragmas.exec(c, "COMMIT");
+            }
         } catch (SQLException e) {
             throw DatabaseFile.classify(file, e);
         }

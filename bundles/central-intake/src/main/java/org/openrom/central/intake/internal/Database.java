@@ -28,6 +28,9 @@ final class Database implements AutoCloseable {
     static final List<String> SCRIPTS = List.of("V001__collator.sql", "V002__event_kind.sql");
     /** Key of the PostgreSQL advisory lock held while migrating ("OROM" as an integer). */
     static final long MIGRATION_LOCK = 0x4f524f4dL;
+    /** How long a SQLite connection waits for another one's lock. */
+    static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final int SQLITE_BUSY = 5;
 
     /** Work done inside one transaction. */
     interface Work<T> {
@@ -37,7 +40,7 @@ final class Database implements AutoCloseable {
     private final String url;
     private final boolean sqlite;
     private final boolean atomic;
-    private final boolean migrationLock;
+    private final boolean openSafeguards;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final @org.jspecify.annotations.Nullable Connection shared;
     private final javax.sql.@org.jspecify.annotations.Nullable DataSource postgres;
@@ -54,22 +57,35 @@ final class Database implements AutoCloseable {
         this(url, atomic, true);
     }
 
-    /** @param migrationLock false only for the control run of the concurrent-migration test (PostgreSQL) */
-    Database(String url, boolean atomic, boolean migrationLock) throws SQLException {
+    /**
+     * @param openSafeguards false only for the control runs of the concurrent-open tests: no advisory lock around
+     *     migrations on PostgreSQL, no retry of the switch to WAL on SQLite
+     */
+    Database(String url, boolean atomic, boolean openSafeguards) throws SQLException {
         this.url = url;
         this.atomic = atomic;
-        this.migrationLock = migrationLock;
+        this.openSafeguards = openSafeguards;
         if (url.startsWith("jdbc:sqlite:")) {
             sqlite = true;
             SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
             config.enforceForeignKeys(true);
-            config.setBusyTimeout(10_000);
+            config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             SQLiteDataSource ds = new SQLiteDataSource(config);
             ds.setUrl(url);
-            shared = ds.getConnection();
+            Connection c = ds.getConnection();
+            try {
+                walMode(c, openSafeguards ? BUSY_TIMEOUT_MILLIS : 0);
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.close();
+                } catch (SQLException s) {
+                    e.addSuppressed(s);
+                }
+                throw e;
+            }
+            shared = c;
             postgres = null;
         } else if (url.startsWith("jdbc:postgresql:")) {
             sqlite = false;
@@ -79,6 +95,31 @@ final class Database implements AutoCloseable {
             throw new IllegalArgumentException("jdbcUrl must start with jdbc:sqlite: or jdbc:postgresql:, not '" + redacted(url) + "'");
         }
         migrate();
+    }
+
+    /**
+     * Puts a SQLite database in WAL mode (persistent in the file). When several processes open a new database at once,
+     * SQLite may answer this switch with SQLITE_BUSY at once, without waiting (a lock upgrade that could deadlock), so
+     * it is tried again until {@code patienceMillis} have passed.
+     */
+    static void walMode(Connection c, int patienceMillis) throws SQLException {
+        long deadline = System.nanoTime() + patienceMillis * 1_000_000L;
+        for (int attempt = 0;; attempt++) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode = WAL");
+                return;
+            } catch (org.sqlite.SQLiteException e) {
+                if ((e.getResultCode().code & 0xFF) != SQLITE_BUSY || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(Math.min(50, 1L << Math.min(attempt, 6)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting to put the database in WAL mode", e);
+            }
+        }
     }
 
     /** The URL without anything after '?' (credentials live there). */
@@ -135,7 +176,7 @@ final class Database implements AutoCloseable {
     private void migrate() throws SQLException {
         try {
             transaction(c -> {
-                if (!sqlite && migrationLock) {
+                if (!sqlite && openSafeguards) {
                     // Released at commit or rollback. SQLite's BEGIN IMMEDIATE already excludes other writers.
                     exec(c, "SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
                 }

@@ -38,8 +38,14 @@ class PostgresStoreTest extends CollatorStoreTest {
         return server.createDatabase();
     }
 
+    @Override
+    int concurrentOpenRounds() {
+        return 3;
+    }
+
+    @Override
     @Test
-    void controlWithoutTheMigrationLockProcessesOpeningANewDatabaseAtOnceFail() throws Exception {
+    void controlWithoutTheSafeguardProcessesOpeningANewDatabaseAtOnceFail() throws Exception {
         // A race: up to five fresh databases, until one shows it (in trials every first attempt did).
         List<Throwable> failed = List.of();
         for (int attempt = 0; attempt < 5 && failed.isEmpty(); attempt++) {

@@ -57,7 +57,8 @@ final class StoreFixtures {
     }
 
     /** Four threads open (and so migrate) the database at once, each with its own Database; returns their failures. */
-    static List<Throwable> openAtOnce(String url, boolean migrationLock) throws Exception {
+    /** Four threads open (and migrate) the same new database at the same moment; what each open threw. */
+    static List<Throwable> openAtOnce(String url, boolean openSafeguards) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             CountDownLatch go = new CountDownLatch(1);
@@ -65,7 +66,7 @@ final class StoreFixtures {
             for (int i = 0; i < 4; i++) {
                 opened.add(pool.submit(() -> {
                     go.await();
-                    new Database(url, true, migrationLock).close();
+                    new Database(url, true, openSafeguards).close();
                     return null;
                 }));
             }
