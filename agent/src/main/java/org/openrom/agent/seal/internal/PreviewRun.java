@@ -27,9 +27,11 @@ public final class PreviewRun {
     private static final String EPISODES = "SELECT episode_id FROM episode WHERE patient_id IN (" + SELECTED + ")";
     private static final String PAIRS = "SELECT episode_id, measure_id FROM response WHERE episode_id IN (" + EPISODES
             + ") GROUP BY episode_id, measure_id HAVING count(*) >= 2";
-    private static final String IDLE = "SELECT count(*) FROM episode e WHERE e.closed_date IS NULL"
+    // r.patient_id lets SQLite use an index on response (patient_id, …): without it, every open episode scanned the
+    // whole response table (over two minutes for 10,000 episodes and 100,000 responses; 0.2 s with it).
+    static final String IDLE = "SELECT count(*) FROM episode e WHERE e.closed_date IS NULL"
             + " AND e.referral_date <= ?1 AND coalesce((SELECT max(substr(r.authored, 1, 10)) FROM response r"
-            + " WHERE r.episode_id = e.episode_id), '0000-00-00') < ?2";
+            + " WHERE r.patient_id = e.patient_id AND r.episode_id = e.episode_id), '0000-00-00') < ?2";
     private static final String QUASI = "SELECT p.birth_date, p.gender, p.postcode, p.ethnicity,"
             + " (SELECT min(e.referral_date) FROM episode e WHERE e.patient_id = p.patient_id)"
             + " FROM patient p WHERE p.patient_id IN (" + SELECTED + ")";
