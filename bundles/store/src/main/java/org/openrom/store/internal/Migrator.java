@@ -25,7 +25,8 @@ final class Migrator {
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
 
     /** The scripts in order. A new migration is a new file here; an applied one is never edited. */
-    static final List<String> SCRIPTS = List.of("V001__responses.sql", "V002__cases.sql", "V003__audit_lookup.sql");
+    static final List<String> SCRIPTS = List.of("V001__responses.sql", "V002__cases.sql", "V003__audit_lookup.sql",
+            "V004__response_by_episode.sql");
 
     /** {@code PRAGMA application_id} of an OpenROM database: 'OROM'. */
     static final int APPLICATION_ID = 0x4F524F4D;

@@ -42,8 +42,10 @@ class MigratorTest {
     void createsTheShippedSchema() throws Exception {
         SqliteStores.open(db()).close();
         try (RawDb raw = RawDb.open(db())) {
-            assertThat(raw.count("PRAGMA user_version")).isEqualTo(3);
+            assertThat(raw.count("PRAGMA user_version")).isEqualTo(4);
             assertThat(raw.count("PRAGMA application_id")).isEqualTo(Migrator.APPLICATION_ID);
+            assertThat(raw.count("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'response_by_episode'"))
+                    .isEqualTo(1);
             assertThat(raw.column("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"))
                     .containsExactly("audit", "episode", "outbox", "patient", "response");
             assertThat(raw.column("SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 0"
@@ -63,7 +65,7 @@ class MigratorTest {
             assertThat(raw.column("SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite%' ORDER BY name"))
                     .containsExactly("audit_by_object", "episode_by_patient", "episode_by_updated", "outbox_by_batch",
                             "outbox_by_state",
-                            "patient_by_updated", "response_by_measure", "response_by_patient",
+                            "patient_by_updated", "response_by_episode", "response_by_measure", "response_by_patient",
                             "response_by_patient_measure");
             assertThat(raw.column("EXPLAIN QUERY PLAN SELECT * FROM response WHERE patient_id = 'p' AND measure_id = 'm'"
                     + " ORDER BY authored, rowid")).noneMatch(step -> step.contains("TEMP B-TREE"));
@@ -120,11 +122,11 @@ class MigratorTest {
                 () -> new SqliteResponseStore(db(), Clock.systemUTC(), failingNext(Migrator.Mode.ATOMIC)).close());
 
         assertThat(e.reason()).isEqualTo(Reason.MIGRATION_FAILED);
-        assertThat(e).hasMessageStartingWith("ST-1004: cannot upgrade " + db() + " to schema version 4 (V004__broken.sql): ")
+        assertThat(e).hasMessageStartingWith("ST-1004: cannot upgrade " + db() + " to schema version 5 (V005__broken.sql): ")
                 .hasMessageContaining("no such table: missing_table")
-                .hasMessageEndingWith("it is still at version 3");
+                .hasMessageEndingWith("it is still at version 4");
         try (RawDb raw = RawDb.open(db())) {
-            assertThat(raw.count("PRAGMA user_version")).isEqualTo(3);
+            assertThat(raw.count("PRAGMA user_version")).isEqualTo(4);
             assertThat(raw.tableExists("broken_probe")).isFalse();
             assertThat(raw.count("SELECT count(*) FROM response")).isEqualTo(3);
         }
@@ -138,7 +140,7 @@ class MigratorTest {
 
         assertThat(e.reason()).isEqualTo(Reason.MIGRATION_FAILED);
         try (RawDb raw = RawDb.open(db())) {
-            assertThat(raw.count("PRAGMA user_version")).isEqualTo(3);
+            assertThat(raw.count("PRAGMA user_version")).isEqualTo(4);
             assertThat(raw.tableExists("broken_probe")).as("half-applied migration visible").isTrue();
         }
     }
@@ -154,7 +156,7 @@ class MigratorTest {
     private static Migrator failingNext(Migrator.Mode mode) {
         List<Migration> migrations = new ArrayList<>();
         migrations.addAll(KillProbeMigration.shipped());
-        migrations.add(new Migration(Migrator.SCRIPTS.size() + 1, "V004__broken.sql", List.of(
+        migrations.add(new Migration(Migrator.SCRIPTS.size() + 1, "V005__broken.sql", List.of(
                 "CREATE TABLE broken_probe (x INTEGER)",
                 "INSERT INTO broken_probe VALUES (1)",
                 "INSERT INTO broken_probe SELECT * FROM missing_table")));

@@ -132,7 +132,7 @@ class SqliteStoreOsgiIT {
         assertThat(found).contains(response);
 
         Object status = call(storeType, service, "status");
-        assertThat(status.toString()).isEqualTo("StoreStatus[ok=true, schemaVersion=3, quickCheck=ok, journalMode=wal, warnings=[]]");
+        assertThat(status.toString()).isEqualTo("StoreStatus[ok=true, schemaVersion=4, quickCheck=ok, journalMode=wal, warnings=[]]");
         assertThat(db).isRegularFile();
         assertThat(db.resolveSibling("openrom.db-wal")).exists();
         stores.close();
