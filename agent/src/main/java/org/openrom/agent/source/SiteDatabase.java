@@ -35,7 +35,7 @@ public final class SiteDatabase implements AutoCloseable {
     // Driven by the index response_by_patient (patient_id, authored), so rows arrive grouped by patient with no
     // sort at all (no temp B-tree: memory stays flat in SQLite too); each response's outbox row is found by its
     // unique response_id. CROSS JOIN fixes that join order. A first version sorted keys in a subquery and SQLite
-    // flattened it, dropping the order: the order is therefore also checked while reading (PayloadBuilder).
+    // flattened it, dropping the order: the order is therefore also checked while reading (Payloads).
     // Cost: every response in the file is visited once through the index, also those sent in earlier quarters.
     private static final String ROWS = "SELECT o.seq, r.response_id, r.patient_id, r.episode_id, r.measure_id,"
             + " r.authored, r.fhir_json, r.scores_json FROM response r INDEXED BY response_by_patient"
@@ -195,10 +195,15 @@ public final class SiteDatabase implements AutoCloseable {
 
     /** Every local id the site holds: patient ids (also those only in responses) and episode ids. */
     public void allLocalIds(IdHandler patients, IdHandler episodes) throws Exception {
-        query("SELECT patient_id FROM patient UNION SELECT patient_id FROM response", patients);
-        query("SELECT episode_id FROM episode UNION SELECT episode_id FROM response WHERE episode_id IS NOT NULL",
-                episodes);
+        query(LOCAL_PATIENT_IDS, patients);
+        query(LOCAL_EPISODE_IDS, episodes);
     }
+
+    /** Read from the index response_by_patient. */
+    public static final String LOCAL_PATIENT_IDS = "SELECT patient_id FROM patient UNION SELECT patient_id FROM response";
+    /** Read from the index response_by_episode (store schema 4); on an older schema, a scan of every response. */
+    public static final String LOCAL_EPISODE_IDS =
+            "SELECT episode_id FROM episode UNION SELECT episode_id FROM response WHERE episode_id IS NOT NULL";
 
     /** Every distinct service name (words the payload may legitimately contain). */
     public void services(IdHandler handler) throws Exception {

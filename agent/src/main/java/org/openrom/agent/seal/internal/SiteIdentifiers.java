@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.openrom.agent.seal.internal.IdentifierSet.Kind;
 import org.openrom.agent.source.PatientRow;
@@ -26,6 +27,8 @@ public final class SiteIdentifiers {
     /** What was collected. */
     public record Stats(long registered, long skipped) {}
 
+    /** Runs of what is not a token character (see {@link IdentifierScan}); compiled once, used per patient. */
+    private static final Pattern NOT_TOKEN = Pattern.compile("[^A-Za-z0-9\\x{80}-\\x{10FFFF}]+");
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private static final DateTimeFormatter DMY_SHORT = DateTimeFormatter.ofPattern("d/M/uuuu");
 
@@ -77,7 +80,7 @@ public final class SiteIdentifiers {
     }
 
     private void words(String text) {
-        for (String w : text.split("[^A-Za-z0-9\\x{80}-\\x{10FFFF}]+")) {
+        for (String w : NOT_TOKEN.split(text)) {
             if (!w.isEmpty()) {
                 vocabulary.add(w.toLowerCase(Locale.ROOT));
             }
@@ -123,7 +126,7 @@ public final class SiteIdentifiers {
 
     /** True when every token of the value is a vocabulary word (then the payload may contain it legitimately). */
     private boolean isVocabulary(String value) {
-        for (String w : value.split("[^A-Za-z0-9\\x{80}-\\x{10FFFF}]+")) {
+        for (String w : NOT_TOKEN.split(value)) {
             if (!w.isEmpty() && !vocabulary.contains(w.toLowerCase(Locale.ROOT))) {
                 return false;
             }
@@ -140,6 +143,6 @@ public final class SiteIdentifiers {
     }
 
     private static String normalised(String s) {
-        return s.replaceAll("[^A-Za-z0-9\\x{80}-\\x{10FFFF}]", "").toLowerCase(Locale.ROOT);
+        return NOT_TOKEN.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
     }
 }
