@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.sql.SQLException;
+import java.util.Objects;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.openrom.agent.seal.SealError;
@@ -81,7 +82,9 @@ public final class BatchSealing {
         try (SiteDatabase db = SiteDatabase.open(request.selection().siteDb());
                 PayloadFile payload = new PayloadFile(temp, request.gzipLevel())) {
             Payloads.Result built = Payloads.write(db, request.selection(), request.linkKey(), catalogue,
-                    payload.ndjson(), writers, scan, request.progress());
+                    (ndjson, length, deflated, deflatedLength) -> payload.append(ndjson, length,
+                            Objects.requireNonNull(deflated), deflatedLength),
+                    request.gzipLevel(), writers, scan, request.progress());
             payload.finish();
             if (built.counts().lines() == 0) {
                 throw new SealException(SealError.EMPTY, "nothing to send for " + request.selection().quarter().id()

@@ -1,49 +1,38 @@
 package org.openrom.agent.seal.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.openrom.agent.seal.SealError;
 import org.openrom.agent.seal.SealException;
-import org.openrom.agent.seal.SealProgress;
-import org.openrom.agent.seal.Selection;
 import org.openrom.agent.seal.internal.MeasureCatalogue.Measure;
 import org.openrom.agent.seal.internal.ResourceWriter.When;
 import org.openrom.agent.source.EpisodeRow;
 import org.openrom.agent.source.PatientRow;
 import org.openrom.agent.source.ResponseRow;
-import org.openrom.agent.source.SiteDatabase;
 
 /**
- * Turns the selected rows into resources, one young person at a time: their Patient and EpisodeOfCare resources
- * when their first row arrives, then per row an Encounter (one per episode and local day), the
- * QuestionnaireResponse and its Observations. Only the current young person's episodes and encounter keys are held,
- * so memory does not grow with the batch. Afterwards, young people whose record changed in the quarter but who
- * have no rows get their Patient and EpisodeOfCare resources (an episode closed, a postcode changed).
+ * Turns one young person's part of the selection into resources: their Patient and EpisodeOfCare resources, then per
+ * row an Encounter (one per episode and local day), the QuestionnaireResponse and its Observations. A young person
+ * whose record changed in the quarter but who has no rows gets the Patient and EpisodeOfCare resources only. Reads
+ * nothing itself ({@link Payloads} reads the database), so several builders can run at once, each on its own block of
+ * young people with its own writer and {@link Pseudonyms}.
  */
-public final class PayloadBuilder {
+final class PayloadBuilder {
 
-    /** What was built, beside the writer's counts. */
-    public record Stats(long rows, long firstSeq, long lastSeq, long patientsWithoutRecord, long droppedAnswers) {}
+    /** A young person's record and rows, as read from the site database. */
+    record PatientGroup(String patientId, Optional<PatientRow> patient, List<EpisodeRow> episodes, List<ResponseRow> rows) {}
 
-    private final SiteDatabase db;
     private final Pseudonyms ids;
     private final MeasureCatalogue catalogue;
     private final ResourceWriter writer;
     private final ZoneId zone;
-    private final SealProgress progress;
-    private final long expectedRows;
 
-    private @Nullable String patientId;
     private String pseudonym = "";
     private final Map<String, EpisodeState> episodes = new HashMap<>();
     private final Set<String> encounters = new HashSet<>();
@@ -55,38 +44,42 @@ public final class PayloadBuilder {
 
     private record EpisodeState(EpisodeRow row, String id) {}
 
-    public PayloadBuilder(SiteDatabase db, Pseudonyms ids, MeasureCatalogue catalogue, ResourceWriter writer,
-            ZoneId zone, SealProgress progress, long expectedRows) {
-        this.db = db;
+    PayloadBuilder(Pseudonyms ids, MeasureCatalogue catalogue, ResourceWriter writer, ZoneId zone) {
         this.ids = ids;
         this.catalogue = catalogue;
         this.writer = writer;
         this.zone = zone;
-        this.progress = progress;
-        this.expectedRows = expectedRows;
     }
 
-    /** Builds the payload of a selection. */
-    public Stats build(Selection s) throws Exception {
-        Instant start = s.quarter().start().atStartOfDay(zone).toInstant();
-        Instant end = s.quarter().end().plusDays(1).atStartOfDay(zone).toInstant();
-        db.rows(s.afterSeq(), end, this::row);
-        db.changedWithoutRows(s.afterSeq(), start, end, id -> {
-            patientId = id;
-            startPatient(id);
-        });
-        progress.progress("payload", rows, expectedRows);
-        return new Stats(rows, rows == 0 ? 0 : firstSeq, lastSeq, withoutRecord, dropped);
+    /** Writes a young person's resources. */
+    void patient(PatientGroup group) throws Exception {
+        start(group);
+        for (ResponseRow r : group.rows()) {
+            row(r);
+        }
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    long firstSeq() {
+        return firstSeq;
+    }
+
+    long lastSeq() {
+        return lastSeq;
+    }
+
+    long withoutRecord() {
+        return withoutRecord;
+    }
+
+    long droppedAnswers() {
+        return dropped;
     }
 
     private void row(ResponseRow r) throws Exception {
-        if (!r.patientId().equals(patientId)) {
-            if (patientId != null && compareUtf8(r.patientId(), patientId) < 0) {
-                throw new IllegalStateException("rows are not grouped by patient (seq " + r.seq() + ")");
-            }
-            patientId = r.patientId();
-            startPatient(r.patientId());
-        }
         Measure m = catalogue.measure(r.measureId());
         if (m == null) {
             throw new SealException(SealError.BAD_ROW, "outbox seq " + r.seq() + " is a response to measure '"
@@ -110,18 +103,15 @@ public final class PayloadBuilder {
         rows++;
         firstSeq = Math.min(firstSeq, r.seq());
         lastSeq = Math.max(lastSeq, r.seq());
-        if ((rows & 0x3FFF) == 0) {
-            progress.progress("payload", rows, expectedRows);
-        }
     }
 
-    private void startPatient(String id) throws Exception {
+    private void start(PatientGroup group) throws Exception {
         episodes.clear();
         encounters.clear();
-        Optional<PatientRow> row = db.patient(id);
-        List<EpisodeRow> list = db.episodes(id);
+        Optional<PatientRow> row = group.patient();
+        List<EpisodeRow> list = group.episodes();
         String nhs = row.map(PatientRow::nhsNumber).map(Pseudonyms::normalisedNhsNumber).orElse(null);
-        pseudonym = ids.patient(nhs != null ? nhs : id);
+        pseudonym = ids.patient(nhs != null ? nhs : group.patientId());
         if (row.isEmpty()) {
             withoutRecord++;
             writer.patient(pseudonym, false, "unknown", null, null, null);
@@ -138,9 +128,5 @@ public final class PayloadBuilder {
             Long length = e.closedDate() == null ? null : Generalise.daysSince(e.referralDate(), e.closedDate());
             writer.episode(eid, pseudonym, e.service(), Generalise.month(e.referralDate()), age, length);
         }
-    }
-
-    private static int compareUtf8(String a, String b) {
-        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

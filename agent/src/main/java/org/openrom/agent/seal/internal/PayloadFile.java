@@ -4,64 +4,82 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.CRC32;
-import java.util.zip.GZIPOutputStream;
+import java.util.zip.Deflater;
 
 /**
- * The gzipped payload's temporary file. What is written to {@link #ndjson()} is gzipped (the level is
- * configurable) and, on its way to the file, counted, hashed (SHA-256, for the manifest) and CRC-32'd (for the
- * STORED zip entry), so the file is read exactly once more, by the envelope.
+ * The gzipped payload's temporary file: one gzip member whose deflate stream is the blocks {@link Payloads} deflated
+ * on its workers (each ending in a sync flush), in order, then an empty final block. The gzip CRC-32 and length are
+ * of the NDJSON; on their way to the file the gzip bytes are counted, hashed (SHA-256, for the manifest) and
+ * CRC-32'd (for the STORED zip entry), so the file is read exactly once more, by the envelope.
  */
 public final class PayloadFile implements AutoCloseable {
 
+    /** RFC 1952 header: magic, deflate, no flags, no time, no extra flags, OS unknown. */
+    private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+
     private final Path file;
+    private final int level;
     private final MessageDigest sha256;
     private final CRC32 crc = new CRC32();
+    private final CRC32 ndjsonCrc = new CRC32();
+    private long ndjsonBytes;
     private final Counting counting;
-    private final GZIPOutputStream gzip;
     private boolean finished;
     private String sha256Hex = "";
 
     public PayloadFile(Path file, int level) throws IOException {
         this.file = file;
+        this.level = level;
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
         }
         this.counting = new Counting(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
-        this.gzip = new GZIPOutputStream(counting, 1 << 16) {
-            {
-                def.setLevel(level);
-            }
-        };
+        counting.write(HEADER, 0, HEADER.length);
     }
 
-    /** Where the NDJSON goes (not to be closed by the caller). */
-    public OutputStream ndjson() {
-        return new FilterOutputStream(gzip) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                gzip.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
+    /** The deflate level the blocks are to be compressed at. */
+    public int level() {
+        return level;
     }
 
-    /** Ends the gzip stream and closes the file (once). */
+    /** Appends a block: its NDJSON (for the gzip CRC and length) and its deflated form, ending in a sync flush. */
+    public void append(byte[] ndjson, int ndjsonLength, byte[] deflated, int deflatedLength) throws IOException {
+        ndjsonCrc.update(ndjson, 0, ndjsonLength);
+        ndjsonBytes += ndjsonLength;
+        counting.write(deflated, 0, deflatedLength);
+    }
+
+    /** Ends the deflate stream and the gzip member and closes the file (once). */
     public void finish() throws IOException {
         if (!finished) {
             finished = true;
-            gzip.close();
+            Deflater last = new Deflater(level, true);
+            try {
+                last.finish(); // no input: just the final (empty) block
+                byte[] end = new byte[16];
+                int n = last.deflate(end);
+                if (!last.finished()) {
+                    throw new IllegalStateException("the final deflate block did not fit in " + end.length + " bytes");
+                }
+                counting.write(end, 0, n);
+            } finally {
+                last.end();
+            }
+            byte[] trailer = new byte[8];
+            ByteBuffer.wrap(trailer).order(ByteOrder.LITTLE_ENDIAN).putInt((int) ndjsonCrc.getValue())
+                    .putInt((int) ndjsonBytes);
+            counting.write(trailer, 0, trailer.length);
+            counting.close();
             sha256Hex = HexFormat.of().formatHex(sha256.digest());
         }
     }
@@ -70,8 +88,14 @@ public final class PayloadFile implements AutoCloseable {
         return file;
     }
 
+    /** Bytes of gzip written so far. */
     public long bytes() {
         return counting.count;
+    }
+
+    /** Bytes of NDJSON appended so far. */
+    public long ndjsonBytes() {
+        return ndjsonBytes;
     }
 
     public long crc32() {

@@ -50,8 +50,10 @@ public final class PreviewRun {
 
     public PreviewReport run(OutputStream out) throws SealException {
         try (SiteDatabase db = SiteDatabase.open(selection.siteDb())) {
-            Payloads.Result r = Payloads.write(db, selection, linkKey, Catalogues.get(), out, ResourceWriter::new, true,
-                    SealProgress.NONE);
+            Payloads.Result r = Payloads.write(db, selection, linkKey, Catalogues.get(),
+                    (ndjson, length, deflated, deflatedLength) -> out.write(ndjson, 0, length), Payloads.NO_DEFLATE,
+                    ResourceWriter::new, true, SealProgress.NONE);
+            out.flush();
             long after = selection.afterSeq();
             String end = SiteDatabase.storedTime(
                     selection.quarter().end().plusDays(1).atStartOfDay(selection.zone()).toInstant());
