@@ -20,8 +20,18 @@ import org.openrom.profiles.Profiles;
  */
 public final class MeasureCatalogue {
 
-    /** A Questionnaire item: its type and, for choice items, the allowed codings as {@code system|code}. */
-    public record Item(String type, Set<String> codes) {}
+    /**
+     * A Questionnaire item: its type and, for choice items, the allowed codings as {@code system|code}, each with its
+     * outgoing JSON encoded once ({@link QuestionnaireItems#encode}).
+     */
+    public record Item(String type, Set<String> codes, Map<String, Map<String, QuestionnaireItems.Coded>> coded) {
+
+        /** The allowed coding's encoded answer, or null when the Questionnaire does not list it. */
+        public QuestionnaireItems.@Nullable Coded coded(String system, String code) {
+            Map<String, QuestionnaireItems.Coded> bySystem = coded.get(system);
+            return bySystem == null ? null : bySystem.get(code);
+        }
+    }
 
     /** A standard coding for a scale. */
     public record Coding(String system, String code) {}
@@ -110,14 +120,22 @@ public final class MeasureCatalogue {
 
     private static void collectItems(JsonNode list, Map<String, Item> into) {
         for (JsonNode item : list) {
+            String linkId = item.path("linkId").asText();
             Set<String> allowed = new HashSet<>();
+            Map<String, Map<String, QuestionnaireItems.Coded>> coded = new HashMap<>();
             for (JsonNode option : item.path("answerOption")) {
                 JsonNode c = option.path("valueCoding");
                 if (c.hasNonNull("code")) {
-                    allowed.add(c.path("system").asText("") + "|" + c.get("code").asText());
+                    String system = c.path("system").asText("");
+                    String code = c.get("code").asText();
+                    allowed.add(system + "|" + code);
+                    coded.computeIfAbsent(system, k -> new HashMap<>())
+                            .put(code, QuestionnaireItems.encode(linkId, system, code));
                 }
             }
-            into.put(item.path("linkId").asText(), new Item(item.path("type").asText(), Set.copyOf(allowed)));
+            Map<String, Map<String, QuestionnaireItems.Coded>> frozen = new HashMap<>();
+            coded.forEach((system, codes) -> frozen.put(system, Map.copyOf(codes)));
+            into.put(linkId, new Item(item.path("type").asText(), Set.copyOf(allowed), Map.copyOf(frozen)));
             collectItems(item.path("item"), into);
         }
     }

@@ -1,8 +1,16 @@
 package org.openrom.agent.seal.internal;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import org.openrom.agent.seal.internal.MeasureCatalogue.Item;
 import org.openrom.agent.seal.internal.MeasureCatalogue.Measure;
 import org.openrom.agent.seal.internal.StoredJson.Answer;
@@ -12,8 +20,18 @@ import org.openrom.agent.seal.internal.StoredJson.Answer;
  * Questionnaire lists, an integer, decimal or boolean answer to an item of that type. Free text (string and text
  * items, any valueString) never passes; nor do item text, answers to unknown linkIds, or nested answer items.
  * Groups are kept only when something inside them is.
+ *
+ * <p>A coded answer's JSON depends only on the item and the coding, and the Questionnaire lists every coding that may
+ * pass, so each is encoded once when the catalogue loads ({@link #encode}) and written as those bytes: the answer
+ * object, or the whole item when it has that one answer (the usual case). A coding the Questionnaire does not list
+ * has no encoding, so it cannot pass.
  */
 final class QuestionnaireItems {
+
+    /** An allowed coding's outgoing JSON: the answer object, and the item object holding just that answer. */
+    record Coded(SerializableString answer, SerializableString item) {}
+
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private final JsonGenerator g;
     private final Measure measure;
@@ -59,6 +77,17 @@ final class QuestionnaireItems {
                 }
                 continue;
             }
+            if (item.answers().size() == 1 && item.answers().get(0).kind() == StoredJson.Kind.CODING
+                    && "choice".equals(rule.type())) {
+                Answer only = item.answers().get(0);
+                Coded coded = rule.coded(only.system(), only.code());
+                if (coded == null) {
+                    dropped++;
+                } else {
+                    g.writeRawValue(coded.item());
+                }
+                continue;
+            }
             boolean open = false;
             for (Answer answer : item.answers()) {
                 if (!allowed(rule, answer)) {
@@ -66,14 +95,10 @@ final class QuestionnaireItems {
                     continue;
                 }
                 if (!open) {
-                    g.writeStartObject();
-                    g.writeFieldName(FieldNames.LINK_ID);
-                    g.writeString(item.linkId());
-                    g.writeFieldName(FieldNames.ANSWER);
-                    g.writeStartArray();
+                    startItem(g, item.linkId());
                     open = true;
                 }
-                writeAnswer(answer);
+                writeAnswer(rule, answer);
             }
             if (open) {
                 g.writeEndArray();
@@ -112,8 +137,7 @@ final class QuestionnaireItems {
 
     private static boolean allowed(Item rule, Answer answer) {
         return switch (rule.type()) {
-            case "choice" -> answer.kind() == StoredJson.Kind.CODING
-                    && rule.codes().contains(answer.system() + "|" + answer.code());
+            case "choice" -> answer.kind() == StoredJson.Kind.CODING && rule.coded(answer.system(), answer.code()) != null;
             case "integer" -> answer.kind() == StoredJson.Kind.INTEGER;
             case "decimal" -> answer.kind() == StoredJson.Kind.DECIMAL;
             case "boolean" -> answer.kind() == StoredJson.Kind.BOOLEAN;
@@ -121,20 +145,56 @@ final class QuestionnaireItems {
         };
     }
 
-    private void writeAnswer(Answer answer) throws IOException {
+    private static void startItem(JsonGenerator g, String linkId) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName(FieldNames.LINK_ID);
+        g.writeString(linkId);
+        g.writeFieldName(FieldNames.ANSWER);
+        g.writeStartArray();
+    }
+
+    private static void writeCoding(JsonGenerator g, String system, String code) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName(FieldNames.VALUE_CODING);
+        g.writeStartObject();
+        if (!system.isEmpty()) {
+            g.writeFieldName(FieldNames.SYSTEM);
+            g.writeString(system);
+        }
+        g.writeFieldName(FieldNames.CODE);
+        g.writeString(code);
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** Encodes an allowed coding of item {@code linkId} once, with the same generator calls as any other answer. */
+    static Coded encode(String linkId, String system, String code) {
+        try {
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            try (JsonGenerator a = FACTORY.createGenerator(answer, JsonEncoding.UTF8)) {
+                writeCoding(a, system, code);
+            }
+            ByteArrayOutputStream item = new ByteArrayOutputStream();
+            try (JsonGenerator i = FACTORY.createGenerator(item, JsonEncoding.UTF8)) {
+                startItem(i, linkId);
+                writeCoding(i, system, code);
+                i.writeEndArray();
+                i.writeEndObject();
+            }
+            return new Coded(new SerializedString(answer.toString(StandardCharsets.UTF_8)),
+                    new SerializedString(item.toString(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeAnswer(Item rule, Answer answer) throws IOException {
+        if (answer.kind() == StoredJson.Kind.CODING) {
+            g.writeRawValue(Objects.requireNonNull(rule.coded(answer.system(), answer.code())).answer());
+            return;
+        }
         g.writeStartObject();
         switch (answer.kind()) {
-            case CODING -> {
-                g.writeFieldName(FieldNames.VALUE_CODING);
-                g.writeStartObject();
-                if (!answer.system().isEmpty()) {
-                    g.writeFieldName(FieldNames.SYSTEM);
-                    g.writeString(answer.system());
-                }
-                g.writeFieldName(FieldNames.CODE);
-                g.writeString(answer.code());
-                g.writeEndObject();
-            }
             case INTEGER -> g.writeNumberField("valueInteger", answer.number().longValueExact());
             case DECIMAL -> {
                 g.writeFieldName(FieldNames.VALUE_DECIMAL);
