@@ -85,7 +85,7 @@ public record AgentConfig(
                 data.resolve(r.get("agent.keystore", "site.p12")).normalize(),
                 base.resolve(r.required("agent.keystore.password.file")).normalize(), collator, pins, schedule, retry,
                 r.integer("retention.days", 90, 1, 3650), r.integer("warn.certificate.days", 30, 1, 365),
-                r.duration("http.connect.timeout", "PT10S"), r.duration("http.read.timeout", "PT30S"));
+                r.duration("http.connect.timeout", "PT10S"), r.duration("http.read.timeout", "PT15M"));
     }
 
     private static URI parseUrl(Props r, String url) {

@@ -29,6 +29,9 @@ class AgentConfigTest {
         assertThat(c.retry().initial()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.retry().maxDelay()).isEqualTo(Duration.ofHours(1));
         assertThat(c.retry().maxAttempts()).isEqualTo(10);
+        assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        // The collator answers a PUT only once the batch is stored: minutes for a large quarter (agent README).
+        assertThat(c.readTimeout()).isEqualTo(Duration.ofMinutes(15));
         assertThat(c.retentionDays()).isEqualTo(90);
         assertThat(c.certificateWarnDays()).isEqualTo(30);
         assertThat(c.collatorPins()).isEmpty();

@@ -33,6 +33,9 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * what refuses.
  */
 final class TestServer implements AutoCloseable {
+    /** Long enough for any test batch; the throughput harness's large batches take longer (-Dintake.request.timeout.seconds). */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(Long.getLong("intake.request.timeout.seconds", 60));
+
     private static final char[] PW = "test-password".toCharArray();
 
     final Server server;
@@ -99,7 +102,7 @@ final class TestServer implements AutoCloseable {
 
     HttpRequest request(String site, String batchId, byte[] body, String contentType, String digestBase64) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/collator/batches/" + site + "/" + batchId))
-                .timeout(Duration.ofSeconds(60)).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+                .timeout(REQUEST_TIMEOUT).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
