@@ -80,7 +80,7 @@ public final class BatchSealing {
     private SealedBatch seal(Path target, Path part, Path temp) throws SealException {
         MeasureCatalogue catalogue = Catalogues.get();
         try (SiteDatabase db = SiteDatabase.open(request.selection().siteDb());
-                PayloadFile payload = new PayloadFile(temp, request.gzipLevel())) {
+                PayloadFile payload = new PayloadFile(temp)) {
             Payloads.Result built = Payloads.write(db, request.selection(), request.linkKey(), catalogue,
                     (ndjson, length, deflated, deflatedLength) -> payload.append(ndjson, length,
                             Objects.requireNonNull(deflated), deflatedLength),

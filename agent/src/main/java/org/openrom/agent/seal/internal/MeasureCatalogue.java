@@ -21,10 +21,10 @@ import org.openrom.profiles.Profiles;
 public final class MeasureCatalogue {
 
     /**
-     * A Questionnaire item: its type and, for choice items, the allowed codings as {@code system|code}, each with its
+     * A Questionnaire item: its type and, for choice items, the allowed codings (system → code), each with its
      * outgoing JSON encoded once ({@link QuestionnaireItems#encode}).
      */
-    public record Item(String type, Set<String> codes, Map<String, Map<String, QuestionnaireItems.Coded>> coded) {
+    public record Item(String type, Map<String, Map<String, QuestionnaireItems.Coded>> coded) {
 
         /** The allowed coding's encoded answer, or null when the Questionnaire does not list it. */
         public QuestionnaireItems.@Nullable Coded coded(String system, String code) {
@@ -121,21 +121,19 @@ public final class MeasureCatalogue {
     private static void collectItems(JsonNode list, Map<String, Item> into) {
         for (JsonNode item : list) {
             String linkId = item.path("linkId").asText();
-            Set<String> allowed = new HashSet<>();
             Map<String, Map<String, QuestionnaireItems.Coded>> coded = new HashMap<>();
             for (JsonNode option : item.path("answerOption")) {
                 JsonNode c = option.path("valueCoding");
                 if (c.hasNonNull("code")) {
                     String system = c.path("system").asText("");
                     String code = c.get("code").asText();
-                    allowed.add(system + "|" + code);
                     coded.computeIfAbsent(system, k -> new HashMap<>())
                             .put(code, QuestionnaireItems.encode(linkId, system, code));
                 }
             }
             Map<String, Map<String, QuestionnaireItems.Coded>> frozen = new HashMap<>();
             coded.forEach((system, codes) -> frozen.put(system, Map.copyOf(codes)));
-            into.put(linkId, new Item(item.path("type").asText(), Set.copyOf(allowed), Map.copyOf(frozen)));
+            into.put(linkId, new Item(item.path("type").asText(), Map.copyOf(frozen)));
             collectItems(item.path("item"), into);
         }
     }

@@ -26,7 +26,6 @@ public final class PayloadFile implements AutoCloseable {
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
     private final Path file;
-    private final int level;
     private final MessageDigest sha256;
     private final CRC32 crc = new CRC32();
     private final CRC32 ndjsonCrc = new CRC32();
@@ -35,9 +34,8 @@ public final class PayloadFile implements AutoCloseable {
     private boolean finished;
     private String sha256Hex = "";
 
-    public PayloadFile(Path file, int level) throws IOException {
+    public PayloadFile(Path file) throws IOException {
         this.file = file;
-        this.level = level;
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -45,11 +43,6 @@ public final class PayloadFile implements AutoCloseable {
         }
         this.counting = new Counting(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
         counting.write(HEADER, 0, HEADER.length);
-    }
-
-    /** The deflate level the blocks are to be compressed at. */
-    public int level() {
-        return level;
     }
 
     /** Appends a block: its NDJSON (for the gzip CRC and length) and its deflated form, ending in a sync flush. */
@@ -63,7 +56,7 @@ public final class PayloadFile implements AutoCloseable {
     public void finish() throws IOException {
         if (!finished) {
             finished = true;
-            Deflater last = new Deflater(level, true);
+            Deflater last = new Deflater(Deflater.BEST_SPEED, true); // any level ends an empty input the same way
             try {
                 last.finish(); // no input: just the final (empty) block
                 byte[] end = new byte[16];

@@ -59,7 +59,10 @@ public final class SiteIdentifiers {
             s.words(m.id() + " " + m.canonical());
             m.items().forEach((linkId, item) -> {
                 s.words(linkId);
-                item.codes().forEach(s::words);
+                item.coded().forEach((system, codes) -> {
+                    s.words(system);
+                    codes.keySet().forEach(s::words);
+                });
             });
             m.scales().forEach(x -> s.words(m.id() + "." + x));
             m.bands().forEach(b -> s.words(b.replace('\u0000', ':')));

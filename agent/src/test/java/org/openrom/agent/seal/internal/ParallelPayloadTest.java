@@ -74,7 +74,7 @@ class ParallelPayloadTest {
         Payloads.Result r1 = run(one, Payloads.NO_DEFLATE, ResourceWriter::new, true, 1);
         Captured four = new Captured();
         Path file = dir.resolve("payload.gz");
-        try (PayloadFile gzip = new PayloadFile(file, 1)) {
+        try (PayloadFile gzip = new PayloadFile(file)) {
             four.gzip = gzip;
             Payloads.Result r4 = run(four, 1, ResourceWriter::new, true, 4);
             gzip.finish();
