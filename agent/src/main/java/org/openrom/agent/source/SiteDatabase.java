@@ -122,7 +122,7 @@ public final class SiteDatabase implements AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     handler.row(new ResponseRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), Instant.parse(rs.getString(6)), rs.getBytes(7), rs.getBytes(8)));
+                            rs.getString(5), StoredTime.parse(rs.getString(6)), rs.getBytes(7), rs.getBytes(8)));
                     n++;
                 }
             }

@@ -90,7 +90,11 @@ public final class IdentifierSet {
 
     /** The kind registered for a raw polynomial hash, or {@link Kind#NONE}. */
     Kind find(long rawHash) {
-        long k = mix(rawHash);
+        return findKey(mix(rawHash));
+    }
+
+    /** The kind registered for a key ({@link #mix} of a raw hash), or {@link Kind#NONE}. */
+    Kind findKey(long k) {
         int bit = (int) (k >>> 40) & (filter.length * 64 - 1);
         if ((filter[bit >>> 6] & (1L << bit)) == 0) {
             return Kind.NONE;

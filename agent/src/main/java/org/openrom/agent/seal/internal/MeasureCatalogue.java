@@ -1,5 +1,6 @@
 package org.openrom.agent.seal.internal;
 
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -36,7 +37,11 @@ public final class MeasureCatalogue {
     /** A standard coding for a scale. */
     public record Coding(String system, String code) {}
 
-    /** One measure's allow-lists. */
+    /**
+     * One measure's allow-lists. {@code scaleJson} and {@code bandJson} hold, for each scale and each band the rules
+     * define, its outgoing JSON encoded once ({@link ResourceWriter#encodeScaleCode}, {@link
+     * ResourceWriter#encodeBand}): an Observation's code, one interpretation element.
+     */
     public record Measure(
             String id,
             String canonical,
@@ -44,11 +49,24 @@ public final class MeasureCatalogue {
             Set<String> scales,
             Set<String> bands,
             Set<String> decimalScales,
-            Map<String, List<Coding>> scaleCodes) {
+            Map<String, List<Coding>> scaleCodes,
+            Map<String, SerializableString> scaleJson,
+            Map<String, Map<String, SerializableString>> bandJson) {
 
         /** True if {@code scheme}/{@code label} is a band the rules define. */
         public boolean hasBand(String scheme, String label) {
-            return bands.contains(scheme + "\u0000" + label);
+            return band(scheme, label) != null;
+        }
+
+        /** The encoded interpretation element of a band the rules define, else null. */
+        public @Nullable SerializableString band(String scheme, String label) {
+            Map<String, SerializableString> labels = bandJson.get(scheme);
+            return labels == null ? null : labels.get(label);
+        }
+
+        /** The encoded Observation code of a scale the rules define, else null. */
+        public @Nullable SerializableString scaleCode(String scale) {
+            return scaleJson.get(scale);
         }
     }
 
@@ -104,18 +122,27 @@ public final class MeasureCatalogue {
         }
         rules.path("norms").path("scales").forEach(s -> scales.add(s.asText() + "_t"));
         Set<String> bands = new HashSet<>();
-        rules.path("bands").forEach(t -> t.path("bands")
-                .forEach(b -> bands.add(t.path("scheme").asText() + "\u0000" + b.path("label").asText())));
+        Map<String, Map<String, SerializableString>> bandJson = new HashMap<>();
+        rules.path("bands").forEach(t -> t.path("bands").forEach(b -> {
+            String scheme = t.path("scheme").asText();
+            String label = b.path("label").asText();
+            bands.add(scheme + "\u0000" + label);
+            bandJson.computeIfAbsent(scheme, k -> new HashMap<>()).put(label, ResourceWriter.encodeBand(scheme, label));
+        }));
         Map<String, List<Coding>> scaleCodes = new HashMap<>();
+        Map<String, SerializableString> scaleJson = new HashMap<>();
         for (String scale : scales) {
             List<Coding> list = new ArrayList<>();
             codes.path(id + "." + scale).forEach(c -> list.add(new Coding(c.path("system").asText(), c.path("code").asText())));
             if (!list.isEmpty()) {
                 scaleCodes.put(scale, List.copyOf(list));
             }
+            scaleJson.put(scale, ResourceWriter.encodeScaleCode(id, scale, list));
         }
+        Map<String, Map<String, SerializableString>> frozenBands = new HashMap<>();
+        bandJson.forEach((scheme, labels) -> frozenBands.put(scheme, Map.copyOf(labels)));
         return new Measure(id, canonical, Map.copyOf(items), Set.copyOf(scales), Set.copyOf(bands), Set.copyOf(decimalScales),
-                Map.copyOf(scaleCodes));
+                Map.copyOf(scaleCodes), Map.copyOf(scaleJson), Map.copyOf(frozenBands));
     }
 
     private static void collectItems(JsonNode list, Map<String, Item> into) {

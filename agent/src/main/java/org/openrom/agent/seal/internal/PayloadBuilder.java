@@ -3,11 +3,9 @@ package org.openrom.agent.seal.internal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.openrom.agent.seal.SealError;
 import org.openrom.agent.seal.SealException;
 import org.openrom.agent.seal.internal.MeasureCatalogue.Measure;
@@ -35,7 +33,8 @@ final class PayloadBuilder {
 
     private String pseudonym = "";
     private final Map<String, EpisodeState> episodes = new HashMap<>();
-    private final Set<String> encounters = new HashSet<>();
+    /** This young person's encounters written so far: (episode, local day) to pseudonymous id. */
+    private final Map<String, String> encounters = new HashMap<>();
     private long rows;
     private long firstSeq = Long.MAX_VALUE;
     private long lastSeq;
@@ -93,8 +92,10 @@ final class PayloadBuilder {
                 ? new When(null, Generalise.month(day))
                 : new When(Generalise.daysSince(episode.row().referralDate(), day), null);
         String encounterKey = (episode == null ? "" : episode.row().episodeId()) + "\u0000" + day;
-        String encounter = ids.resource("Encounter", r.patientId() + "\u0000" + encounterKey);
-        if (encounters.add(encounterKey)) {
+        String encounter = encounters.get(encounterKey);
+        if (encounter == null) {
+            encounter = ids.resource("Encounter", r.patientId() + "\u0000" + encounterKey);
+            encounters.put(encounterKey, encounter);
             writer.encounter(encounter, pseudonym, episode == null ? null : episode.id(), when);
         }
         String response = ids.resource("QuestionnaireResponse", r.responseId());

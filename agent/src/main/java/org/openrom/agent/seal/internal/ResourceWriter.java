@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -49,6 +53,10 @@ public class ResourceWriter implements AutoCloseable {
     public record When(@Nullable Long daysSinceReferral, @Nullable String month) {}
 
     protected final JsonGenerator g;
+    private final Ref patientRef = new Ref("Patient");
+    private final Ref episodeRef = new Ref("EpisodeOfCare");
+    private final Ref encounterRef = new Ref("Encounter");
+    private final Ref responseRef = new Ref("QuestionnaireResponse");
     private long patients;
     private long episodes;
     private long encounters;
@@ -135,7 +143,7 @@ public class ResourceWriter implements AutoCloseable {
             g.writeEndObject();
             g.writeEndArray();
         }
-        reference(FieldNames.PATIENT, "Patient/" + patient);
+        reference(FieldNames.PATIENT, patientRef.of(patient));
         g.writeFieldName(FieldNames.PERIOD);
         g.writeStartObject();
         g.writeFieldName(FieldNames.START);
@@ -151,13 +159,13 @@ public class ResourceWriter implements AutoCloseable {
         g.writeFieldName(FieldNames.STATUS);
         g.writeString("finished");
         coding(FieldNames.CLASS, FieldNames.CS_ACT, "AMB");
-        reference(FieldNames.SUBJECT, "Patient/" + patient);
+        reference(FieldNames.SUBJECT, patientRef.of(patient));
         if (episode != null) {
             g.writeFieldName(FieldNames.EPISODE_OF_CARE);
             g.writeStartArray();
             g.writeStartObject();
             g.writeFieldName(FieldNames.REFERENCE);
-            g.writeString("EpisodeOfCare/" + episode);
+            g.writeString(episodeRef.of(episode));
             g.writeEndObject();
             g.writeEndArray();
         }
@@ -181,8 +189,8 @@ public class ResourceWriter implements AutoCloseable {
         g.writeString(m.canonical());
         g.writeFieldName(FieldNames.STATUS);
         g.writeString("amended".equals(qr.status()) ? "amended" : "completed");
-        reference(FieldNames.SUBJECT, "Patient/" + patient);
-        reference(FieldNames.ENCOUNTER, "Encounter/" + encounter);
+        reference(FieldNames.SUBJECT, patientRef.of(patient));
+        reference(FieldNames.ENCOUNTER, encounterRef.of(encounter));
         if (when.month() != null) {
             g.writeFieldName(FieldNames.AUTHORED);
             g.writeString(when.month());
@@ -197,31 +205,24 @@ public class ResourceWriter implements AutoCloseable {
     public void observations(Pseudonyms ids, String responseId, Measure m, String patient, String encounter,
             String response, When when, List<StoredJson.Scale> scales) throws IOException {
         for (StoredJson.Scale s : scales) {
-            if (m.scales().contains(s.id())) {
-                observation(ids.resource("Observation", responseId + "\u0000" + s.id()), m, s.id(), s,
+            SerializableString code = m.scaleCode(s.id());
+            if (code != null) {
+                observation(ids.resource("Observation", responseId + "\u0000" + s.id()), m, s.id(), code, s,
                         patient, encounter, response, when);
             }
         }
     }
 
-    private void observation(String id, Measure m, String scale, StoredJson.Scale s, String patient, String encounter,
-            String response, When when) throws IOException {
+    private void observation(String id, Measure m, String scale, SerializableString code, StoredJson.Scale s,
+            String patient, String encounter, String response, When when) throws IOException {
         begin("Observation", id);
         days(when);
         g.writeFieldName(FieldNames.STATUS);
         g.writeString("final");
         g.writeFieldName(FieldNames.CODE);
-        g.writeStartObject();
-        g.writeFieldName(FieldNames.CODING);
-        g.writeStartArray();
-        codingObject(FieldNames.CS_SCALE, m.id() + "." + scale);
-        for (Coding c : m.scaleCodes().getOrDefault(scale, List.of())) {
-            codingObject(c.system(), c.code());
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-        reference(FieldNames.SUBJECT, "Patient/" + patient);
-        reference(FieldNames.ENCOUNTER, "Encounter/" + encounter);
+        g.writeRawValue(code);
+        reference(FieldNames.SUBJECT, patientRef.of(patient));
+        reference(FieldNames.ENCOUNTER, encounterRef.of(encounter));
         if (when.month() != null) {
             g.writeFieldName(FieldNames.EFFECTIVE_DATE_TIME);
             g.writeString(when.month());
@@ -244,7 +245,7 @@ public class ResourceWriter implements AutoCloseable {
         g.writeStartArray();
         g.writeStartObject();
         g.writeFieldName(FieldNames.REFERENCE);
-        g.writeString("QuestionnaireResponse/" + response);
+        g.writeString(responseRef.of(response));
         g.writeEndObject();
         g.writeEndArray();
         end();
@@ -275,9 +276,8 @@ public class ResourceWriter implements AutoCloseable {
     private void interpretation(Measure m, List<StoredJson.Band> bands) throws IOException {
         boolean open = false;
         for (StoredJson.Band b : bands) {
-            String scheme = b.scheme();
-            String label = b.label();
-            if (!m.hasBand(scheme, label)) {
+            SerializableString encoded = m.band(b.scheme(), b.label());
+            if (encoded == null) {
                 continue;
             }
             if (!open) {
@@ -285,21 +285,67 @@ public class ResourceWriter implements AutoCloseable {
                 g.writeStartArray();
                 open = true;
             }
-            g.writeStartObject();
-            g.writeFieldName(FieldNames.CODING);
-            g.writeStartArray();
-            codingObject(FieldNames.CS_BAND, bandCode(scheme, label));
-            g.writeEndArray();
-            g.writeEndObject();
+            band(b.scheme(), b.label(), encoded);
         }
         if (open) {
             g.writeEndArray();
         }
     }
 
-    /** The band's code in OpenROM's band CodeSystem: {@code <scheme>:<label>} from the rules. */
-    protected String bandCode(String scheme, String label) {
-        return scheme + ":" + label;
+    /**
+     * Writes one interpretation element: the band's coding in OpenROM's band CodeSystem, {@code <scheme>:<label>}
+     * from the rules, as {@link #encodeBand} encoded it when the catalogue loaded.
+     */
+    protected void band(String scheme, String label, SerializableString encoded) throws IOException {
+        g.writeRawValue(encoded);
+    }
+
+    /** The interpretation element of a band (written by {@link #band}): its coding in the band CodeSystem. */
+    static SerializableString encodeBand(String scheme, String label) {
+        return encode(g -> {
+            g.writeStartObject();
+            g.writeFieldName(FieldNames.CODING);
+            g.writeStartArray();
+            codingObject(g, FieldNames.CS_BAND, scheme + ":" + label);
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    /** An Observation's code for a scale: OpenROM's scale code, then the standard codings the measure data give. */
+    static SerializableString encodeScaleCode(String measureId, String scale, List<Coding> standard) {
+        return encode(g -> {
+            g.writeStartObject();
+            g.writeFieldName(FieldNames.CODING);
+            g.writeStartArray();
+            codingObject(g, FieldNames.CS_SCALE, measureId + "." + scale);
+            for (Coding c : standard) {
+                g.writeStartObject();
+                g.writeFieldName(FieldNames.SYSTEM);
+                g.writeString(c.system());
+                g.writeFieldName(FieldNames.CODE);
+                g.writeString(c.code());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    private interface Encoding {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static SerializableString encode(Encoding encoding) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+                encoding.write(g);
+            }
+            return new SerializedString(out.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public BatchCounts counts() {
@@ -337,12 +383,34 @@ public class ResourceWriter implements AutoCloseable {
         g.writeEndObject();
     }
 
-    private void reference(SerializableString field, String ref) throws IOException {
+    private void reference(SerializableString field, SerializableString ref) throws IOException {
         g.writeFieldName(field);
         g.writeStartObject();
         g.writeFieldName(FieldNames.REFERENCE);
         g.writeString(ref);
         g.writeEndObject();
+    }
+
+    /**
+     * The last reference of one resource type, encoded once: a young person's resources all name the same Patient,
+     * and a response's Observations the same Encounter and QuestionnaireResponse.
+     */
+    private static final class Ref {
+        private final String prefix;
+        private @Nullable String id;
+        private SerializableString encoded = new SerializedString("");
+
+        Ref(String type) {
+            this.prefix = type + "/";
+        }
+
+        SerializableString of(String id) {
+            if (!id.equals(this.id)) {
+                this.id = id;
+                encoded = new SerializedString(prefix + id);
+            }
+            return encoded;
+        }
     }
 
     private void coding(SerializableString field, SerializableString system, String code) throws IOException {
@@ -356,16 +424,10 @@ public class ResourceWriter implements AutoCloseable {
     }
 
     private void codingObject(SerializableString system, String code) throws IOException {
-        g.writeStartObject();
-        g.writeFieldName(FieldNames.SYSTEM);
-        g.writeString(system);
-        g.writeFieldName(FieldNames.CODE);
-        g.writeString(code);
-        g.writeEndObject();
+        codingObject(g, system, code);
     }
 
-    /** A coding whose system comes from the measure's data (a standard code for a scale). */
-    private void codingObject(String system, String code) throws IOException {
+    private static void codingObject(JsonGenerator g, SerializableString system, String code) throws IOException {
         g.writeStartObject();
         g.writeFieldName(FieldNames.SYSTEM);
         g.writeString(system);

@@ -92,4 +92,23 @@ class IdentifierScanTest {
             scan.finish();
         }).isInstanceOf(IdentifierScan.Found.class);
     }
+
+    /**
+     * The scan remembers windows it looked up and did not find. After tens of thousands of other windows (every slot
+     * of that memory taken many times over, the identifiers' own slots among them), each identifier is still found,
+     * in every form: the memory answers only for the exact window it holds.
+     */
+    @Test
+    void findsIdentifiersAfterManyOtherWindows() {
+        StringBuilder noise = new StringBuilder();
+        for (int i = 0; i < 40_000; i++) {
+            noise.append("{\"w\":\"tok").append(Integer.toString(i, 36)).append(" ").append(i).append("\"}\n");
+        }
+        for (String value : new String[] {"9434765919", "943 476 5919", "Smith", "o'brien", "2010-05-03", "03/05/2010",
+                "LS1 4AB", "pat-000123"}) {
+            assertThat(found(noise + "{\"x\":\"" + value + "\"}\n")).as(value).isNotEqualTo(Kind.NONE);
+            assertThat(found(noise + "{\"x\":\"" + value + "\"}\n" + noise)).as(value).isNotEqualTo(Kind.NONE);
+        }
+        assertThat(found(noise.toString() + noise)).isEqualTo(Kind.NONE);
+    }
 }

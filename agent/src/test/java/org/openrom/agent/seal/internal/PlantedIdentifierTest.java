@@ -30,8 +30,10 @@ class PlantedIdentifierTest {
     static ResourceWriter broken(java.io.OutputStream out) throws java.io.IOException {
         return new ResourceWriter(out) {
             @Override
-            protected String bandCode(String scheme, String label) {
-                return scheme + ":" + PLANTED.substring(0, 3) + " " + PLANTED.substring(3, 6) + " " + PLANTED.substring(6);
+            protected void band(String scheme, String label, com.fasterxml.jackson.core.SerializableString encoded)
+                    throws java.io.IOException {
+                g.writeRawValue(encodeBand(scheme,
+                        PLANTED.substring(0, 3) + " " + PLANTED.substring(3, 6) + " " + PLANTED.substring(6)));
             }
         };
     }
