@@ -74,9 +74,34 @@ public final class MeasureCatalogue {
     private static final String CODES = "/org/openrom/profiles/codes/scale-codes.json";
 
     private final Map<String, Measure> measures;
+    private final KnownStrings knownStrings;
 
     private MeasureCatalogue(Map<String, Measure> measures) {
         this.measures = Map.copyOf(measures);
+        List<String> known = new ArrayList<>();
+        for (Measure m : this.measures.values()) {
+            m.items().forEach((linkId, item) -> {
+                known.add(linkId);
+                item.coded().forEach((system, codes) -> {
+                    known.add(system);
+                    known.addAll(codes.keySet());
+                });
+            });
+            m.bandJson().forEach((scheme, labels) -> {
+                known.add(scheme);
+                known.addAll(labels.keySet());
+            });
+        }
+        this.knownStrings = new KnownStrings(known);
+    }
+
+    /**
+     * The catalogue's linkIds, systems, codes, band schemes and labels, for reading stored JSON. Each is interned
+     * when the catalogue loads, so every map here holds one instance of a value and a read value finds its key by
+     * identity.
+     */
+    KnownStrings knownStrings() {
+        return knownStrings;
     }
 
     /** Loads every measure fhir-profiles ships. */
@@ -124,8 +149,8 @@ public final class MeasureCatalogue {
         Set<String> bands = new HashSet<>();
         Map<String, Map<String, SerializableString>> bandJson = new HashMap<>();
         rules.path("bands").forEach(t -> t.path("bands").forEach(b -> {
-            String scheme = t.path("scheme").asText();
-            String label = b.path("label").asText();
+            String scheme = t.path("scheme").asText().intern();
+            String label = b.path("label").asText().intern();
             bands.add(scheme + "\u0000" + label);
             bandJson.computeIfAbsent(scheme, k -> new HashMap<>()).put(label, ResourceWriter.encodeBand(scheme, label));
         }));
@@ -147,13 +172,13 @@ public final class MeasureCatalogue {
 
     private static void collectItems(JsonNode list, Map<String, Item> into) {
         for (JsonNode item : list) {
-            String linkId = item.path("linkId").asText();
+            String linkId = item.path("linkId").asText().intern();
             Map<String, Map<String, QuestionnaireItems.Coded>> coded = new HashMap<>();
             for (JsonNode option : item.path("answerOption")) {
                 JsonNode c = option.path("valueCoding");
                 if (c.hasNonNull("code")) {
-                    String system = c.path("system").asText("");
-                    String code = c.get("code").asText();
+                    String system = c.path("system").asText("").intern();
+                    String code = c.get("code").asText().intern();
                     coded.computeIfAbsent(system, k -> new HashMap<>())
                             .put(code, QuestionnaireItems.encode(linkId, system, code));
                 }

@@ -84,8 +84,8 @@ final class PayloadBuilder {
             throw new SealException(SealError.BAD_ROW, "outbox seq " + r.seq() + " is a response to measure '"
                     + r.measureId() + "', which this agent's fhir-profiles do not know; update the agent");
         }
-        StoredJson.Response qr = StoredJson.response(r.fhirJson(), r.seq());
-        List<StoredJson.Scale> scores = StoredJson.scales(r.scoresJson(), r.seq());
+        StoredJson.Response qr = StoredJson.response(r.fhirJson(), r.seq(), catalogue.knownStrings());
+        List<StoredJson.Scale> scores = StoredJson.scales(r.scoresJson(), r.seq(), catalogue.knownStrings());
         EpisodeState episode = r.episodeId() == null ? null : episodes.get(r.episodeId());
         LocalDate day = r.authored().atZone(zone).toLocalDate();
         When when = episode == null

@@ -46,6 +46,11 @@ final class StoredJson {
     private StoredJson() {}
 
     static Response response(byte[] json, long seq) throws SealException {
+        return response(json, seq, KnownStrings.NONE);
+    }
+
+    /** @param known the catalogue's strings: linkIds and codings it holds are read as its own instances */
+    static Response response(byte[] json, long seq, KnownStrings known) throws SealException {
         try (JsonParser p = FACTORY.createParser(json)) {
             requireObject(p.nextToken());
             String status = "";
@@ -56,7 +61,7 @@ final class StoredJson {
                 if ("status".equals(field) && value == JsonToken.VALUE_STRING) {
                     status = p.getText();
                 } else if ("item".equals(field) && value == JsonToken.START_ARRAY) {
-                    items = items(p);
+                    items = items(p, known);
                 } else {
                     p.skipChildren();
                 }
@@ -70,6 +75,11 @@ final class StoredJson {
     }
 
     static List<Scale> scales(byte[] json, long seq) throws SealException {
+        return scales(json, seq, KnownStrings.NONE);
+    }
+
+    /** @param known the catalogue's strings: band schemes and labels it holds are read as its own instances */
+    static List<Scale> scales(byte[] json, long seq, KnownStrings known) throws SealException {
         try (JsonParser p = FACTORY.createParser(json)) {
             requireObject(p.nextToken());
             List<Scale> scales = List.of();
@@ -81,7 +91,7 @@ final class StoredJson {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String id = p.currentName();
                         if (p.nextToken() == JsonToken.START_OBJECT) {
-                            scales.add(scale(id, p));
+                            scales.add(scale(id, p, known));
                         } else {
                             p.skipChildren();
                         }
@@ -98,11 +108,11 @@ final class StoredJson {
         }
     }
 
-    private static List<Item> items(JsonParser p) throws IOException {
+    private static List<Item> items(JsonParser p, KnownStrings known) throws IOException {
         List<Item> items = new ArrayList<>();
         for (JsonToken t; (t = p.nextToken()) != JsonToken.END_ARRAY; ) {
             if (t == JsonToken.START_OBJECT) {
-                items.add(item(p));
+                items.add(item(p, known));
             } else {
                 p.skipChildren();
                 items.add(new Item("", List.of(), List.of())); // not an item: dropped and counted as such
@@ -111,7 +121,7 @@ final class StoredJson {
         return items;
     }
 
-    private static Item item(JsonParser p) throws IOException {
+    private static Item item(JsonParser p, KnownStrings known) throws IOException {
         String linkId = "";
         List<Answer> answers = List.of();
         List<Item> children = List.of();
@@ -119,11 +129,11 @@ final class StoredJson {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             if ("linkId".equals(field) && value.isScalarValue()) {
-                linkId = p.getText();
+                linkId = known.read(p);
             } else if ("answer".equals(field) && value == JsonToken.START_ARRAY) {
-                answers = answers(p);
+                answers = answers(p, known);
             } else if ("item".equals(field) && value == JsonToken.START_ARRAY) {
-                children = items(p);
+                children = items(p, known);
             } else {
                 p.skipChildren();
             }
@@ -131,7 +141,7 @@ final class StoredJson {
         return new Item(linkId, answers, children);
     }
 
-    private static List<Answer> answers(JsonParser p) throws IOException {
+    private static List<Answer> answers(JsonParser p, KnownStrings known) throws IOException {
         List<Answer> answers = new ArrayList<>(1);
         for (JsonToken t; (t = p.nextToken()) != JsonToken.END_ARRAY; ) {
             if (t != JsonToken.START_OBJECT) {
@@ -143,7 +153,7 @@ final class StoredJson {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 Answer read = switch (field) {
-                    case "valueCoding" -> value == JsonToken.START_OBJECT ? coding(p) : null;
+                    case "valueCoding" -> value == JsonToken.START_OBJECT ? coding(p, known) : null;
                     case "valueInteger" -> value == JsonToken.VALUE_NUMBER_INT
                             && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
                             ? new Answer(Kind.INTEGER, "", null, BigDecimal.valueOf(p.getLongValue()), false) : null;
@@ -165,16 +175,16 @@ final class StoredJson {
     }
 
     /** A coding whose code is a string; anything else is {@link Kind#OTHER}. */
-    private static Answer coding(JsonParser p) throws IOException {
+    private static Answer coding(JsonParser p, KnownStrings known) throws IOException {
         String system = "";
         String code = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             if ("system".equals(field) && value.isScalarValue() && value != JsonToken.VALUE_NULL) {
-                system = p.getText();
+                system = known.read(p);
             } else if ("code".equals(field) && value == JsonToken.VALUE_STRING) {
-                code = p.getText();
+                code = known.read(p);
             } else {
                 p.skipChildren();
             }
@@ -182,7 +192,7 @@ final class StoredJson {
         return code == null ? new Answer(Kind.OTHER, "", null, null, false) : new Answer(Kind.CODING, system, code, null, false);
     }
 
-    private static Scale scale(String id, JsonParser p) throws IOException {
+    private static Scale scale(String id, JsonParser p, KnownStrings known) throws IOException {
         BigDecimal value = null;
         List<Band> bands = List.of();
         String missing = "";
@@ -192,7 +202,7 @@ final class StoredJson {
             if ("value".equals(field) && t.isNumeric()) {
                 value = p.getDecimalValue();
             } else if ("bands".equals(field) && t == JsonToken.START_ARRAY) {
-                bands = bands(p);
+                bands = bands(p, known);
             } else if ("missing".equals(field) && t == JsonToken.START_OBJECT) {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String f = p.currentName();
@@ -210,7 +220,7 @@ final class StoredJson {
         return new Scale(id, value, bands, missing);
     }
 
-    private static List<Band> bands(JsonParser p) throws IOException {
+    private static List<Band> bands(JsonParser p, KnownStrings known) throws IOException {
         List<Band> bands = new ArrayList<>(2);
         for (JsonToken t; (t = p.nextToken()) != JsonToken.END_ARRAY; ) {
             if (t != JsonToken.START_OBJECT) {
@@ -223,9 +233,9 @@ final class StoredJson {
                 String field = p.currentName();
                 JsonToken v = p.nextToken();
                 if ("scheme".equals(field) && v.isScalarValue()) {
-                    scheme = p.getText();
+                    scheme = known.read(p);
                 } else if ("label".equals(field) && v.isScalarValue()) {
-                    label = p.getText();
+                    label = known.read(p);
                 } else {
                     p.skipChildren();
                 }
