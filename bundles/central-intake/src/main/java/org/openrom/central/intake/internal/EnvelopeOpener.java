@@ -66,7 +66,7 @@ final class EnvelopeOpener {
                 throw new IntakeException(ErrorCode.UNEXPECTED_ALGORITHM,
                         "key transport is " + recipient.getKeyEncryptionAlgOID() + ", not RSAES-OAEP");
             }
-            JdkGcmRecipient us = new JdkGcmRecipient(keys.collatorKey(), signedOut.toAbsolutePath().getParent());
+            GcmRecipient us = new GcmRecipient(keys.collatorKey(), signedOut.toAbsolutePath().getParent());
             CMSTypedStream content;
             try {
                 content = recipient.getContentStream(us);
