@@ -55,7 +55,9 @@ public final class EnvelopeMemoryChild {
             });
         }
         Path plain = dir.resolve("plain.bin");
+        long start = System.nanoTime();
         new EnvelopeOpener(pki.keys).decrypt(body, plain);
+        System.out.printf("decrypt %.1f s%n", (System.nanoTime() - start) / 1e9);
         MessageDigest read = MessageDigest.getInstance("SHA-256");
         try (InputStream in = Files.newInputStream(plain)) {
             byte[] b = new byte[1 << 16];
