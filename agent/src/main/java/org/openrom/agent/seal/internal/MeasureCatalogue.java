@@ -53,11 +53,6 @@ public final class MeasureCatalogue {
             Map<String, SerializableString> scaleJson,
             Map<String, Map<String, SerializableString>> bandJson) {
 
-        /** True if {@code scheme}/{@code label} is a band the rules define. */
-        public boolean hasBand(String scheme, String label) {
-            return band(scheme, label) != null;
-        }
-
         /** The encoded interpretation element of a band the rules define, else null. */
         public @Nullable SerializableString band(String scheme, String label) {
             Map<String, SerializableString> labels = bandJson.get(scheme);
